@@ -1,0 +1,57 @@
+// The one storage interface. SQLite (embedded default) and PostgreSQL implement it and pass the same tests.
+import type { Annotations, Article, CopyLink, EntitySummary, Incident, Story } from '../types.js';
+
+export interface StoredArticle extends Article {
+  /** When this row was first stored (ISO). */
+  storedAt: string;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  source: string;
+  /** Higher is better. */
+  score: number;
+  /** A short passage around the best match, with matches wrapped in [ and ]. */
+  snippet: string;
+}
+
+export interface PutResult {
+  id: string;
+  /** false when an article with the same id was already stored (nothing changed). */
+  inserted: boolean;
+}
+
+export interface Repository {
+  /** Stores an article, its raw bytes, and optionally its annotations, atomically. Idempotent by id. */
+  putArticle(article: Article, raw: Buffer, annotations?: Annotations): Promise<PutResult>;
+  getArticle(id: string): Promise<StoredArticle | null>;
+  /** Raw bytes as read, for re-running later stages. */
+  getRaw(id: string): Promise<Buffer | null>;
+  /** All articles, oldest stored first (metadata and text). */
+  listArticles(): Promise<StoredArticle[]>;
+  /** Articles whose ids start with `prefix` (for short ids typed by a user). */
+  findByIdPrefix(prefix: string): Promise<StoredArticle[]>;
+  countArticles(): Promise<number>;
+  /** Full-text search, one hit per article, best first. */
+  search(query: string, limit?: number): Promise<SearchHit[]>;
+
+  /** Min-hash signature bands of stored articles, for near-duplicate candidate lookup. */
+  putSignature(articleId: string, bands: string[]): Promise<void>;
+  findByBands(bands: string[]): Promise<string[]>;
+  putCopyLink(link: CopyLink): Promise<void>;
+  copyLinks(articleId?: string): Promise<CopyLink[]>;
+
+  putAnnotations(annotations: Annotations): Promise<void>;
+  getAnnotations(articleId: string): Promise<Annotations | null>;
+  entities(): Promise<EntitySummary[]>;
+
+  /** Replaces the stored incidents and stories (they are recomputed from articles as a whole). */
+  replaceIncidents(incidents: Incident[], stories: Story[]): Promise<void>;
+  incidents(): Promise<Incident[]>;
+  stories(): Promise<Story[]>;
+
+  close(): Promise<void>;
+}
