@@ -32,20 +32,26 @@ export interface Repository {
   getRaw(id: string): Promise<Buffer | null>;
   /** All articles, oldest stored first (metadata and text). */
   listArticles(): Promise<StoredArticle[]>;
-  /** Articles whose ids start with `prefix` (for short ids typed by a user). */
+  /** Articles whose ids start with `prefix` (for short ids typed by a user); none for an empty prefix. */
   findByIdPrefix(prefix: string): Promise<StoredArticle[]>;
   countArticles(): Promise<number>;
-  /** Full-text search, one hit per article, best first. */
+  /** Full-text search, one hit per article, best first. Any user text is safe: words are ANDed, "quoted" runs are
+   *  phrases, operators and stray quotes are plain text. */
   search(query: string, limit?: number): Promise<SearchHit[]>;
 
-  /** Min-hash signature bands of stored articles, for near-duplicate candidate lookup. */
+  /** Min-hash signature bands of stored articles, for near-duplicate candidate lookup. Replaces earlier bands. */
   putSignature(articleId: string, bands: string[]): Promise<void>;
-  findByBands(bands: string[]): Promise<string[]>;
+  /** Ids of articles sharing at least `minMatches` (default 1) of `bands`, most shared bands first. */
+  findByBands(bands: string[], minMatches?: number): Promise<string[]>;
+  /** Stores a copy link; storing the same pair again replaces it. */
   putCopyLink(link: CopyLink): Promise<void>;
+  /** All copy links, or those where `articleId` is the copier or the original. */
   copyLinks(articleId?: string): Promise<CopyLink[]>;
 
+  /** Stores (or replaces) the annotations of a stored article. */
   putAnnotations(annotations: Annotations): Promise<void>;
   getAnnotations(articleId: string): Promise<Annotations | null>;
+  /** Linked entities (mentions with an id) over all stored annotations, most mentioned first. */
   entities(): Promise<EntitySummary[]>;
 
   /** Replaces the stored incidents and stories (they are recomputed from articles as a whole). */

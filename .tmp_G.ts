@@ -1,0 +1,16 @@
+import { annotate } from './src/nlp/index.js';
+import { readFileSync, readdirSync } from 'node:fs';
+const dir = '/work/shared/corpus/seeds/';
+const arts = readdirSync(dir).map(f => ({ id: f, source: f, url: null, title: null, text: readFileSync(dir+f,'utf8').normalize('NFKC'), published: '2024-03-23', publishedFrom: null, outlet: null, byline: null, language: 'en', fetchedAt: null, offsets: { runs: [] } }));
+annotate(arts[0]);
+let t0 = performance.now(); let words = 0;
+const out = arts.map(a => { words += a.text.split(/\s+/).filter(Boolean).length; return annotate(a as any); });
+const ms = performance.now() - t0;
+console.log('words', words, 'ms', ms.toFixed(0), 'words/s', Math.round(words / ms * 1000));
+const a = out[+(process.argv[2] ?? 2)]; const t = arts[+(process.argv[2] ?? 2)].text;
+for (const e of a.entities) process.stdout.write(`${e.type}:${e.text}${e.name && e.name!==e.text?'='+e.name:''}${e.role?' ['+e.role+']':''} | `);
+console.log();
+for (const q of a.quotes) console.log('Q', JSON.stringify(q.text.slice(0,50)), '->', JSON.stringify(q.speaker));
+for (const d of a.dates) console.log('D', d.text, d.value, d.precision);
+for (const q of a.quantities) console.log('N', q.text, q.min, q.max, q.approx, q.unit);
+console.log(a.skipped);

@@ -1,0 +1,15 @@
+import { segment } from './src/nlp/tokens.js';
+import { findDates } from './src/nlp/dates.js';
+import { findQuantities } from './src/nlp/quantities.js';
+import { findQuotes } from './src/nlp/quotes.js';
+import { findEntities } from './src/nlp/entities.js';
+import { readFileSync, readdirSync } from 'node:fs';
+const dir = '/work/shared/corpus/seeds/';
+const texts = readdirSync(dir).map(f => readFileSync(dir+f,'utf8').normalize('NFKC'));
+const time = (name: string, f: (t: string) => unknown) => { f(texts[0]); const c0 = process.cpuUsage(); for (let i=0;i<10;i++) for (const t of texts) f(t); const c = process.cpuUsage(c0); console.log(name, ((c.user+c.system)/10000).toFixed(1), "ms cpu"); };
+time('segment', segment);
+time('dates', t => findDates(t, '2024-03-23'));
+time('quantities', findQuantities);
+time('quotes', t => findQuotes(t, []));
+const sents = texts.map(t => segment(t));
+let i = 0; time('entities', t => findEntities(t, sents[texts.indexOf(t)], null));

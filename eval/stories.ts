@@ -1,0 +1,89 @@
+// Story clustering on ECB+ (../shared/eval/ecbplus): clusters the documents of a split in a streaming pass, without
+// being told how many stories there are, and scores against the gold event clusters (subtopics).
+//   npm run eval:stories              dev scores with the committed parameters (src/merge/data/stories.json)
+//   npm run eval:stories -- --tune    grid search on the TRAIN split only; prints the best parameters
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { defaultStoryParameters, StoryClusterer, type StoryParameters } from '../src/merge/stories.js';
+import { packagePath } from '../src/paths.js';
+import { bcubed, pairwise, type Scores } from './bcubed.js';
+
+interface EcbDoc {
+  doc_id: string;
+  subtopic: string;
+  split: string;
+  text: string;
+}
+
+const DATA = join(packagePath('..', 'shared', 'eval', 'ecbplus'), 'docs.jsonl');
+
+/** A fixed pseudo-random arrival order (documents are stored grouped by topic, which no stream would be). */
+function shuffled<T>(items: T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed >>> 0;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+function cluster(docs: EcbDoc[], params: Partial<StoryParameters>): { predicted: Map<string, string>; seconds: number } {
+  const clusterer = new StoryClusterer(params);
+  const predicted = new Map<string, string>();
+  const t0 = performance.now();
+  for (const d of docs) predicted.set(d.doc_id, clusterer.add({ id: d.doc_id, title: null, text: d.text, published: null }));
+  return { predicted, seconds: (performance.now() - t0) / 1000 };
+}
+
+function score(docs: EcbDoc[], params: Partial<StoryParameters>, seeds: number[]) {
+  const gold = new Map(docs.map((d) => [d.doc_id, d.subtopic]));
+  const runs = seeds.map((seed) => {
+    const { predicted, seconds } = cluster(shuffled(docs, seed), params);
+    return { b3: bcubed(predicted, gold), pw: pairwise(predicted, gold), clusters: new Set(predicted.values()).size, seconds };
+  });
+  const mean = (f: (r: (typeof runs)[number]) => number) => runs.reduce((s, r) => s + f(r), 0) / runs.length;
+  const avg = (f: (r: (typeof runs)[number]) => Scores): Scores => ({ precision: mean((r) => f(r).precision), recall: mean((r) => f(r).recall), f1: mean((r) => f(r).f1) });
+  return { b3: avg((r) => r.b3), pw: avg((r) => r.pw), clusters: mean((r) => r.clusters), docsPerSecond: docs.length / mean((r) => r.seconds), gold: new Set(gold.values()).size };
+}
+
+const fmt = (s: Scores) => `P ${s.precision.toFixed(4)}  R ${s.recall.toFixed(4)}  F1 ${s.f1.toFixed(4)}`;
+const SEEDS = [1, 2, 3, 4, 5];
+
+function main(): void {
+  if (!existsSync(DATA)) {
+    console.log(`eval:stories skipped: ${DATA} not found (the shared evaluation folder is absent).`);
+    return;
+  }
+  const docs = readFileSync(DATA, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EcbDoc);
+  const train = docs.filter((d) => d.split === 'train');
+  const dev = docs.filter((d) => d.split === 'dev');
+
+  if (process.argv.includes('--tune')) {
+    const results: Array<{ params: Partial<StoryParameters>; f1: number }> = [];
+    for (const entityWeight of [0, 0.1, 0.2, 0.3, 0.4, 0.5]) {
+      for (let threshold = 0.05; threshold <= 0.5001; threshold += 0.025) {
+        const params = { entityWeight, threshold: Number(threshold.toFixed(3)) };
+        results.push({ params, f1: score(train, params, SEEDS).b3.f1 });
+      }
+    }
+    results.sort((a, b) => b.f1 - a.f1);
+    console.log('train B3 F1, best parameters first (mean over 5 arrival orders):');
+    for (const r of results.slice(0, 10)) console.log(`  ${r.f1.toFixed(4)}  ${JSON.stringify(r.params)}`);
+    return;
+  }
+
+  const params = defaultStoryParameters();
+  console.log(`parameters (src/merge/data/stories.json): entityWeight ${params.entityWeight}, threshold ${params.threshold}; number of clusters NOT given`);
+  for (const [name, split] of [['train', train], ['dev', dev]] as const) {
+    const r = score(split, {}, SEEDS);
+    console.log(`${name}: ${split.length} docs, ${r.gold} gold stories, ${r.clusters.toFixed(1)} predicted (mean over ${SEEDS.length} arrival orders)`);
+    console.log(`  B3        ${fmt(r.b3)}`);
+    console.log(`  pairwise  ${fmt(r.pw)}`);
+    console.log(`  throughput ${Math.round(r.docsPerSecond)} docs/s`);
+  }
+}
+
+main();

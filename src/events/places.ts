@@ -1,0 +1,89 @@
+// Whether two place names can denote the same incident location: same venue spelled differently, a town and its
+// region, or (with coordinates from the knowledge layer) two points close together.
+import type { Place } from '../types.js';
+
+/** What the knowledge layer can tell about a place name; optional, name rules apply without it. */
+export interface PlaceKnowledge {
+  lookup(name: string): (Place & { id?: string }) | null;
+  /** Ids of the places containing `id` (region, country), nearest first. */
+  parents(id: string): string[];
+}
+
+const NEAR_KM = 60;
+
+/**
+ * A spelling key that survives transliteration variants (Crocus/Krokus, Kiev/Kyiv is left to the exonym table):
+ * lower-case, accents off, c/k/q alike, doubled letters single, non-letters dropped.
+ */
+export function spellingKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[ckq]/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .replace(/(\p{L})\1+/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// Generic words of administrative names: "Moscow Oblast", "Moscow region" and "Moscow" name the same area here.
+const ADMIN_WORDS = new Set(['oblast', 'region', 'province', 'district', 'city', 'county', 'state', 'governorate', 'krai', 'department', 'municipality']);
+
+function words(name: string): string[] {
+  return spellingKey(name).split(' ').filter((w) => w && !ADMIN_WORDS.has(w));
+}
+
+function distanceKm(a: Place, b: Place): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat! - a.lat!) * rad;
+  const dLon = (b.lon! - a.lon!) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat! * rad) * Math.cos(b.lat! * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/** Same place, one inside the other, or close together. */
+export function placesCompatible(a: Place, b: Place, knowledge?: PlaceKnowledge): boolean {
+  if (a.id && b.id && a.id === b.id) return true;
+  const wa = words(a.name);
+  const wb = words(b.name);
+  if (wa.length && wb.length) {
+    const [small, large] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+    if (small.every((w) => large.includes(w))) return true;
+  }
+  const ka = knowledge && !a.id ? knowledge.lookup(a.name) : null;
+  const kb = knowledge && !b.id ? knowledge.lookup(b.name) : null;
+  const pa: Place = ka ? { ...a, ...ka } : a;
+  const pb: Place = kb ? { ...b, ...kb } : b;
+  if (knowledge && pa.id && pb.id) {
+    if (pa.id === pb.id || knowledge.parents(pa.id).includes(pb.id) || knowledge.parents(pb.id).includes(pa.id)) return true;
+  }
+  if (pa.lat != null && pa.lon != null && pb.lat != null && pb.lon != null) return distanceKm(pa, pb) <= NEAR_KM;
+  return false;
+}
+
+/** A place as named in a text, with its entity type (venues are compared with venues, towns with towns). */
+export interface NamedPlace {
+  name: string;
+  id?: string;
+  entityType: string;
+}
+
+/**
+ * How two sets of places relate: 'match' when some pair is the same or nested, 'conflict' when places of the same
+ * kind are named on both sides and none match, 'unknown' otherwise (a venue on one side, only a town on the other).
+ */
+export function comparePlaces(a: NamedPlace[], b: NamedPlace[], knowledge?: PlaceKnowledge): 'match' | 'conflict' | 'unknown' {
+  const venue = (p: NamedPlace) => p.entityType === 'FAC';
+  const asPlace = (p: NamedPlace): Place => ({ name: p.name, ...(p.id ? { id: p.id } : {}), country: null, lat: null, lon: null });
+  let comparable = false;
+  for (const x of a) {
+    for (const y of b) {
+      if (placesCompatible(asPlace(x), asPlace(y), knowledge)) return 'match';
+      if (venue(x) === venue(y)) comparable = true;
+    }
+  }
+  return comparable ? 'conflict' : 'unknown';
+}

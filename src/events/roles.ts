@@ -1,0 +1,79 @@
+// Who, where, with what and against whom, read from one sentence's entities and the role lexicons.
+import type { EntityMention, Span } from '../types.js';
+import type { EventLexicon } from './lexicon.js';
+import type { MentionPerpetrator, MentionPlace, RoleFiller } from './types.js';
+
+function filler(text: string, span: Span): RoleFiller {
+  return { text: text.slice(span.start, span.end), start: span.start, end: span.end };
+}
+
+function fromEntity(e: EntityMention): RoleFiller {
+  return e.id ? { text: e.text, start: e.start, end: e.end, id: e.id } : { text: e.text, start: e.start, end: e.end };
+}
+
+/** Named perpetrators near attribution cues, and perpetrator descriptions ("gunmen") anywhere in the sentence. */
+export function perpetrators(text: string, sentence: Span, entities: EntityMention[], lex: EventLexicon): MentionPerpetrator[] {
+  const out: MentionPerpetrator[] = [];
+  const seen = new Set<number>();
+  for (const hit of lex.perpetratorCues.find(text.slice(sentence.start, sentence.end), sentence.start)) {
+    const cue = lex.perpetratorCueInfo.get(hit.phrase);
+    if (!cue) continue;
+    const candidates = entities.filter((e) =>
+      cue.types.includes(e.type) &&
+      (cue.side === 'after' ? e.start >= hit.end && e.start - hit.end <= lex.maxRoleDistance : e.end <= hit.start && hit.start - e.end <= lex.maxRoleDistance));
+    const nearest = cue.side === 'after' ? candidates[0] : candidates[candidates.length - 1];
+    if (!nearest || seen.has(nearest.start)) continue;
+    seen.add(nearest.start);
+    out.push({ ...fromEntity(nearest), name: nearest.name ?? nearest.text, status: cue.status, entityType: nearest.type });
+  }
+  for (const hit of lex.perpetratorDescriptions.find(text.slice(sentence.start, sentence.end), sentence.start)) {
+    const f = filler(text, hit);
+    out.push({ ...f, name: f.text, status: 'attributed', entityType: 'DESCRIPTION' });
+  }
+  return out;
+}
+
+/**
+ * Places of the incident: venues (FAC) anywhere in the sentence, and towns, regions and countries introduced by a
+ * locative preposition ("in X", "near X") — a bare country name is usually a speaker ("Russia said"), not a place.
+ */
+export function places(text: string, sentence: Span, entities: EntityMention[], lex: EventLexicon): MentionPlace[] {
+  const out: MentionPlace[] = [];
+  for (const e of entities) {
+    if (e.type !== 'FAC' && e.type !== 'GPE' && e.type !== 'LOC') continue;
+    const before = text.slice(Math.max(sentence.start, e.start - 40), e.start).toLowerCase().replace(/\s+/g, ' ');
+    const introduced = lex.placeIntro.test(before);
+    if (e.type === 'FAC' || introduced) out.push({ ...fromEntity(e), name: e.name ?? e.text, entityType: e.type });
+  }
+  // Most specific first: a venue, then a town before its region or country (the order of the sentence otherwise).
+  const rank = (p: MentionPlace) => (p.entityType === 'FAC' ? 0 : p.entityType === 'GPE' ? 1 : 2);
+  return out.sort((a, b) => rank(a) - rank(b) || a.start - b.start);
+}
+
+/** Named people harmed: "killed X", "the murder of X", "X was kidnapped". */
+export function victims(text: string, sentence: Span, entities: EntityMention[], lex: EventLexicon): RoleFiller[] {
+  const people = entities.filter((e) => e.type === 'PERSON');
+  const slice = text.slice(sentence.start, sentence.end);
+  const out = new Map<number, RoleFiller>();
+  for (const hit of lex.victimsAfter.find(slice, sentence.start)) {
+    const p = people.find((e) => e.start >= hit.end && e.start - hit.end <= 20);
+    if (p) out.set(p.start, fromEntity(p));
+  }
+  for (const hit of lex.victimsBefore.find(slice, sentence.start)) {
+    const p = [...people].reverse().find((e) => e.end <= hit.start && hit.start - e.end <= 20);
+    if (p) out.set(p.start, fromEntity(p));
+  }
+  return [...out.values()].sort((a, b) => a.start - b.start);
+}
+
+export function weapons(text: string, sentence: Span, lex: EventLexicon): RoleFiller[] {
+  return lex.weapons.find(text.slice(sentence.start, sentence.end), sentence.start).map((h) => filler(text, h));
+}
+
+/** Physical targets: target nouns of the lexicon and named venues. */
+export function targets(text: string, sentence: Span, entities: EntityMention[], lex: EventLexicon): RoleFiller[] {
+  const nouns = lex.targets.find(text.slice(sentence.start, sentence.end), sentence.start).map((h) => filler(text, h));
+  const venues = entities.filter((e) => e.type === 'FAC').map(fromEntity);
+  const covered = (f: RoleFiller) => venues.some((v) => v.start <= f.start && f.end <= v.end);
+  return [...venues, ...nouns.filter((n) => !covered(n))].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,117 @@
+// The knowledge layer's public face: match known names in text, link a name to a canonical entity, look up
+// places, read demonyms, and walk parent chains (ISIS-K -> Islamic State). Everything loads lazily, once.
+import type { EntityType } from '../types.js';
+import { catalogEntries } from './catalog.js';
+import { countryData } from './countries.js';
+import type { KnownEntity, LinkContext } from './entity.js';
+import { getPlace, lookupPlace } from './gazetteer.js';
+import { caseMatches } from './matcher.js';
+import { cleanSurface, foldKey } from './normalize.js';
+import { needsExactCase } from './rules.js';
+
+export type { KnownEntity, KnownMatch, LinkContext } from './entity.js';
+export { lookupPlace } from './gazetteer.js';
+export { matchKnown } from './matcher.js';
+
+interface AliasEntry {
+  alias: string;
+  entity: KnownEntity;
+}
+
+let byId: Map<string, KnownEntity> | null = null;
+let byAlias: Map<string, AliasEntry[]> | null = null;
+
+function indexes(): { byId: Map<string, KnownEntity>; byAlias: Map<string, AliasEntry[]> } {
+  if (byId && byAlias) return { byId, byAlias };
+  const { countries, nationalities } = countryData();
+  const all = [...catalogEntries(), ...countries, ...nationalities];
+  byId = new Map(all.map((e) => [e.id, e]));
+  byAlias = new Map();
+  for (const entity of all) {
+    for (const alias of [entity.name, ...entity.aliases]) {
+      const key = foldKey(alias);
+      const list = byAlias.get(key) ?? [];
+      list.push({ alias, entity });
+      byAlias.set(key, list);
+    }
+  }
+  return { byId, byAlias };
+}
+
+/** An entity by id: knowledge base, country (`iso:RU`), nationality, or gazetteer place (`geo:...`). */
+export function getEntity(id: string): KnownEntity | null {
+  return indexes().byId.get(id) ?? (id.startsWith('geo:') ? getPlace(id) : null);
+}
+
+/** The entity's parents, nearest first (ISIS-K -> [Islamic State]; Krasnogorsk -> [Moscow Oblast, Russia]). */
+export function parentChain(id: string): KnownEntity[] {
+  const chain: KnownEntity[] = [];
+  const seen = new Set([id]);
+  for (let e = getEntity(id); e?.parent !== undefined && !seen.has(e.parent); ) {
+    seen.add(e.parent);
+    e = getEntity(e.parent);
+    if (e) chain.push(e);
+  }
+  return chain;
+}
+
+/** The country (and place) a nationality word refers to: "Tajik" -> TJ Tajikistan, "Chechens" -> RU Chechnya. */
+export function demonym(word: string): { country: string; name: string } | null {
+  const { demonyms } = countryData();
+  const key = foldKey(word);
+  const hit = demonyms.get(key) ?? (key.endsWith('s') ? demonyms.get(key.slice(0, -1)) : undefined);
+  return hit ? { ...hit } : null;
+}
+
+/**
+ * The canonical entity a name refers to, or null. Tries the name as written, then without "the", titles and
+ * possessives; aliases first (spelling variants such as Krokus/Crocus unified), then the gazetteer for places.
+ * `type` keeps the answer to compatible entities; `context.countries` breaks ties between same-named ones.
+ */
+export function linkName(surface: string, type?: EntityType, context?: LinkContext): KnownEntity | null {
+  const forms = surfaceForms(surface);
+  for (const form of forms) {
+    const entries = (indexes().byAlias.get(foldKey(form)) ?? []).filter(
+      (e) => (type === undefined || compatible(e.entity.type, type)) && (!needsExactCase(e.alias) || caseMatches(form, e.alias)),
+    );
+    const best = preferContext(entries, context);
+    if (best) return best;
+  }
+  if (type === undefined || type === 'GPE' || type === 'LOC') {
+    for (const form of forms) {
+      const place = lookupPlace(form, context);
+      if (place) return place;
+    }
+  }
+  return null;
+}
+
+function surfaceForms(surface: string): string[] {
+  const trimmed = surface
+    .normalize('NFKC')
+    .trim()
+    .replace(/^["'“”‘’«»(\[]+|["'“”‘’«»)\].,;:!?]+$/g, '')
+    .replace(/['’]s$/u, '');
+  const withoutThe = trimmed.replace(/^the\s+/i, '');
+  return [...new Set([trimmed, withoutThe, cleanSurface(surface)])].filter((f) => f !== '');
+}
+
+// Taggers disagree on buildings that are also institutions (Kremlin, Pentagon) and on GPE versus LOC.
+const COMPATIBLE: Record<EntityType, readonly EntityType[]> = {
+  PERSON: ['PERSON'],
+  ORG: ['ORG', 'FAC'],
+  FAC: ['FAC', 'ORG'],
+  GPE: ['GPE', 'LOC'],
+  LOC: ['LOC', 'GPE'],
+  NORP: ['NORP'],
+};
+
+function compatible(entityType: EntityType, wanted: EntityType): boolean {
+  return COMPATIBLE[wanted].includes(entityType);
+}
+
+function preferContext(entries: AliasEntry[], context?: LinkContext): KnownEntity | null {
+  const wanted = context?.countries ?? [];
+  const inContext = entries.find((e) => e.entity.country !== undefined && wanted.includes(e.entity.country));
+  return (inContext ?? entries[0])?.entity ?? null;
+}

@@ -1,0 +1,260 @@
+// Incident resolution: mentions of the same real incident, within and across articles, become one Incident.
+//
+// Choices:
+// - Mentions merge only within a type family (an armed assault, a bombing and a hostage siege can be one attack;
+//   a foiled plot never merges with an attack).
+// - A claim of responsibility is folded into the attack it claims: its perpetrators join the attack's (status
+//   "claimed") and its sentence joins the attack's evidence. A claim that matches no attack stays its own record.
+// - Arrests, charges, raids and warnings stay separate records (they have their own date, place and figures) and
+//   point at the attack reported in the same articles through `relatedTo`.
+// - Dates: the same incident may be dated a day apart by outlets (a wrong weekday, time zones): ±2 days when the
+//   places match, ±1 day when nothing is known about the places, never when the places conflict. Background
+//   incidents ("the 2015 bombing") keep their own date and so never join the main one.
+import { createHash } from 'node:crypto';
+import { datesCompatible, daysApart, precisionRank } from '../events/dates.js';
+import { familyOf, isAttack, typePrecedence } from '../events/families.js';
+import { eventLexicon } from '../events/lexicon.js';
+import { comparePlaces, spellingKey, type PlaceKnowledge } from '../events/places.js';
+import type { IncidentMention, MentionDate, MentionPlace } from '../events/types.js';
+import type { Article, DatePrecision, Evidence, FigureKind, FigureValue, Incident, IncidentType, Perpetrator, Place } from '../types.js';
+
+/** An Incident with the links this stage adds (types.ts has no field for them yet). */
+export interface ResolvedIncident extends Incident {
+  /** Ids of the incidents this one follows from (the attack an arrest or charge is about). */
+  relatedTo: string[];
+  /** True when every article reports it only in passing, as an earlier or other incident. */
+  background: boolean;
+}
+
+export interface ResolveOptions {
+  knowledge?: PlaceKnowledge;
+  /** Days apart two dates may be and still be one incident when their places match (default 2). */
+  toleranceDays?: number;
+}
+
+interface Cluster {
+  family: string;
+  mentions: IncidentMention[];
+  places: MentionPlace[];
+  /** Dates written in the mentions' own sentences, with counts: what the cluster is dated by. */
+  dates: Map<string, { value: string; precision: DatePrecision; n: number }>;
+  /** Dates taken from the article context, used only when no sentence gives one. */
+  contextDates: Map<string, { value: string; precision: DatePrecision; n: number }>;
+}
+
+function bestDate(counts: Cluster['dates']): { value: string; precision: DatePrecision } | null {
+  let best: { value: string; precision: DatePrecision; n: number } | null = null;
+  for (const d of counts.values()) {
+    if (!best || d.n > best.n || (d.n === best.n && precisionRank(d.precision) > precisionRank(best.precision))) best = d;
+  }
+  return best ? { value: best.value, precision: best.precision } : null;
+}
+
+function clusterDate(c: Cluster): { value: string; precision: DatePrecision } | null {
+  return bestDate(c.dates) ?? bestDate(c.contextDates);
+}
+
+function addDate(c: Cluster, date: MentionDate | null): void {
+  if (!date) return;
+  const table = date.from === 'sentence' ? c.dates : c.contextDates;
+  const entry = table.get(date.value) ?? { value: date.value, precision: date.precision, n: 0 };
+  entry.n++;
+  table.set(date.value, entry);
+}
+
+function add(c: Cluster, m: IncidentMention): void {
+  c.mentions.push(m);
+  addDate(c, m.date);
+  for (const p of m.places) if (!c.places.some((q) => spellingKey(q.name) === spellingKey(p.name))) c.places.push(p);
+}
+
+/** How well a mention fits a cluster: null when it cannot be the same incident, else a score (higher is better). */
+function fit(m: IncidentMention, c: Cluster, tolerance: number, knowledge?: PlaceKnowledge): number | null {
+  const place = comparePlaces(m.places, c.places, knowledge);
+  if (place === 'conflict') return null;
+  const date = clusterDate(c);
+  if (!m.date || !date) return place === 'match' && !m.date === !date ? 2 : null;
+  const allowed = place === 'match' ? tolerance : Math.min(1, tolerance);
+  if (!datesCompatible(m.date.value, date.value, allowed)) return null;
+  return (place === 'match' ? 2 : 1) - (daysApart(m.date.value, date.value) ?? 0) / 10;
+}
+
+function bestCluster(m: IncidentMention, clusters: Cluster[], tolerance: number, knowledge?: PlaceKnowledge): Cluster | null {
+  let best: Cluster | null = null;
+  let bestScore = -Infinity;
+  for (const c of clusters) {
+    const s = fit(m, c, tolerance, knowledge);
+    if (s !== null && s > bestScore) {
+      best = c;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+function newCluster(m: IncidentMention): Cluster {
+  const c: Cluster = { family: familyOf(m.type), mentions: [], places: [], dates: new Map(), contextDates: new Map() };
+  add(c, m);
+  return c;
+}
+
+/** The type most mentions give; weak cues ("attack", "killed") count half, so "a bombing attack" is a bombing. */
+function incidentType(mentions: IncidentMention[]): IncidentType {
+  const lex = eventLexicon();
+  const votes = new Map<IncidentType, number>();
+  for (const m of mentions) {
+    if (m.type === 'claim of responsibility' && mentions.some((x) => x.type !== m.type)) continue;
+    const weak = lex.cueInfo.get(m.trigger.text.toLowerCase().replace(/[\s-]+/g, ' '))?.weak ?? false;
+    votes.set(m.type, (votes.get(m.type) ?? 0) + (weak ? 0.5 : 1));
+  }
+  return [...votes.entries()].sort((a, b) => b[1] - a[1] || typePrecedence(a[0]) - typePrecedence(b[0]))[0]![0];
+}
+
+/** The most specific place named most often: a venue over a town, a town over a region. */
+function incidentPlace(mentions: IncidentMention[], knowledge?: PlaceKnowledge): Place | null {
+  const counts = new Map<string, { place: MentionPlace; n: number }>();
+  for (const m of mentions) {
+    for (const p of m.places) {
+      const key = p.id ?? spellingKey(p.name);
+      const entry = counts.get(key) ?? { place: p, n: 0 };
+      entry.n++;
+      counts.set(key, entry);
+    }
+  }
+  const rank = (p: MentionPlace) => (p.entityType === 'FAC' ? 0 : p.entityType === 'GPE' ? 1 : 2);
+  const best = [...counts.values()].sort((a, b) => rank(a.place) - rank(b.place) || b.n - a.n)[0];
+  if (!best) return null;
+  const known = knowledge?.lookup(best.place.name);
+  return {
+    name: best.place.name,
+    ...(best.place.id ?? known?.id ? { id: best.place.id ?? known!.id } : {}),
+    country: known?.country ?? null,
+    lat: known?.lat ?? null,
+    lon: known?.lon ?? null,
+  };
+}
+
+function perpetratorsOf(mentions: IncidentMention[]): Perpetrator[] {
+  const byKey = new Map<string, Perpetrator>();
+  for (const m of mentions) {
+    for (const p of m.perpetrators) {
+      if (p.entityType === 'DESCRIPTION') continue;
+      const status = m.type === 'claim of responsibility' ? 'claimed' : p.status;
+      const key = `${p.id ?? spellingKey(p.name)}|${status}`;
+      const entry = byKey.get(key) ?? { name: p.name, ...(p.id ? { id: p.id } : {}), status, evidence: [] };
+      if (!entry.evidence.some((e) => e.articleId === m.articleId && e.start === p.start)) entry.evidence.push({ articleId: m.articleId, start: p.start, end: p.end });
+      byKey.set(key, entry);
+    }
+  }
+  return [...byKey.values()];
+}
+
+function figuresOf(mentions: IncidentMention[]): Partial<Record<FigureKind, FigureValue[]>> {
+  const out: Partial<Record<FigureKind, FigureValue[]>> = {};
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    for (const f of m.figures) {
+      const key = `${m.articleId}|${f.start}|${f.kind}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      (out[f.kind] ??= []).push({ start: f.start, end: f.end, min: f.min, max: f.max, approx: f.approx, article: m.articleId, text: f.text });
+    }
+  }
+  return out;
+}
+
+/** Distinct role words, most often named first (case and spacing ignored). */
+function ranked(items: Array<{ text: string }>): string[] {
+  const counts = new Map<string, { text: string; n: number }>();
+  for (const { text } of items) {
+    const key = text.toLowerCase().replace(/\s+/g, ' ');
+    const entry = counts.get(key) ?? { text, n: 0 };
+    entry.n++;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n).map((e) => e.text);
+}
+
+function evidenceOf(mentions: IncidentMention[]): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const m of mentions) {
+    const key = `${m.articleId}|${m.sentence.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ articleId: m.articleId, start: m.sentence.start, end: m.sentence.end });
+  }
+  return out;
+}
+
+function toIncident(c: Cluster, knowledge?: PlaceKnowledge): ResolvedIncident {
+  const first = c.mentions[0]!;
+  return {
+    id: `inc-${createHash('sha1').update(`${first.articleId}:${first.trigger.start}:${first.type}`).digest('hex').slice(0, 12)}`,
+    type: incidentType(c.mentions),
+    date: clusterDate(c),
+    place: incidentPlace(c.mentions, knowledge),
+    perpetrators: perpetratorsOf(c.mentions),
+    figures: figuresOf(c.mentions),
+    weapons: ranked(c.mentions.flatMap((m) => m.weapons)),
+    targets: ranked(c.mentions.flatMap((m) => m.targets)),
+    articles: [...new Set(c.mentions.map((m) => m.articleId))],
+    mentions: evidenceOf(c.mentions),
+    relatedTo: [],
+    background: c.mentions.every((m) => m.background),
+  };
+}
+
+/**
+ * Merges incident mentions of one or many articles into incidents. Articles give the reading order (oldest
+ * published first), so the first report of an incident fixes its id.
+ */
+export function resolveIncidents(mentions: IncidentMention[], articles: Array<Pick<Article, 'id' | 'published'>>, options: ResolveOptions = {}): ResolvedIncident[] {
+  const tolerance = options.toleranceDays ?? 2;
+  const published = new Map(articles.map((a) => [a.id, a.published ?? '']));
+  const ordered = [...mentions].sort(
+    (a, b) => (published.get(a.articleId) ?? '').localeCompare(published.get(b.articleId) ?? '') || a.articleId.localeCompare(b.articleId) || a.trigger.start - b.trigger.start,
+  );
+  const byFamily = new Map<string, Cluster[]>();
+  const claims: IncidentMention[] = [];
+  for (const m of ordered) {
+    if (m.type === 'claim of responsibility') {
+      claims.push(m);
+      continue;
+    }
+    const family = familyOf(m.type);
+    const pool = byFamily.get(family) ?? [];
+    const home = bestCluster(m, pool, tolerance, options.knowledge);
+    if (home) add(home, m);
+    else pool.push(newCluster(m));
+    byFamily.set(family, pool);
+  }
+
+  const attacks = byFamily.get('attack') ?? [];
+  for (const claim of claims) {
+    // A claim belongs to an attack its own article reports as the main event, else to any compatible attack.
+    const sameArticle = attacks.filter((c) => c.mentions.some((m) => m.articleId === claim.articleId && m.background === claim.background));
+    const home = bestCluster(claim, sameArticle, tolerance, options.knowledge) ?? bestCluster(claim, attacks, tolerance, options.knowledge);
+    if (home) add(home, claim);
+    else {
+      const pool = byFamily.get(claim.type) ?? [];
+      const own = bestCluster(claim, pool, tolerance, options.knowledge);
+      if (own) add(own, claim);
+      else pool.push(newCluster(claim));
+      byFamily.set(claim.type, pool);
+    }
+  }
+
+  const clusters = [...byFamily.values()].flat();
+  const incidents = new Map(clusters.map((c) => [c, toIncident(c, options.knowledge)]));
+  // Follow-up records (arrest, charge, raid, warning) point at the main attack of the articles that report them.
+  for (const c of clusters) {
+    if (c.family === 'attack') continue;
+    const own = incidents.get(c)!;
+    for (const a of attacks) {
+      const shared = c.mentions.some((m) => !m.background && a.mentions.some((x) => x.articleId === m.articleId && !x.background));
+      if (shared && !isAttack(own.type)) own.relatedTo.push(incidents.get(a)!.id);
+    }
+  }
+  return [...incidents.values()];
+}

@@ -1,0 +1,225 @@
+// Dates in news text, resolved against the publication date: chrono-node plus refiners for the way news
+// writes dates (past-leaning weekdays, "last July", "early March", bare years, "four years earlier").
+import * as chrono from 'chrono-node';
+import type { DateMention, DatePrecision, Span } from '../types.js';
+import { alternation, loadData } from './data.js';
+import { paragraphs } from './paragraphs.js';
+
+interface DateCues {
+  partOfMonth: Record<string, [number, number]>;
+  lastMonth: string[];
+  yearPrepositions: string[];
+  relativeDirections: Record<string, number>;
+  futureCues: string[];
+  triggers: string[];
+}
+interface Calendar {
+  months: string[];
+  monthAbbreviations: string[];
+  weekdays: string[];
+}
+
+const cues = loadData<DateCues>('date-cues.json');
+const calendar = loadData<Calendar>('calendar.json');
+const MONTH = alternation(calendar.months);
+const NUMBER_WORD = String.raw`\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few`;
+const PART_OF_MONTH = new RegExp(String.raw`\b(${alternation(Object.keys(cues.partOfMonth))})[\s-]+(${MONTH})\b(?:,?\s+(\d{4})\b)?`, 'giu');
+const LAST_MONTH = new RegExp(String.raw`\b(?:${alternation(cues.lastMonth)})\s+(${MONTH})\b(?!,?\s+\d)`, 'giu');
+const YEAR_RANGE = new RegExp(String.raw`\b(?:(?:between|from)\s+)?((?:19|20)\d{2})\s*(?:[-–]|\s(?:and|to|until)\s)\s*((?:19|20)\d{2})\b`, 'giu');
+const BARE_YEAR = new RegExp(String.raw`\b(?:${alternation(cues.yearPrepositions)})\s+((?:19|20)\d{2})\b(?![-–/.,]\d|\s*(?:years?|people|persons?)\b)`, 'giu');
+const RELATIVE = new RegExp(String.raw`\b(${NUMBER_WORD})\s+(years?|months?|weeks?|days?)\s+(${alternation(Object.keys(cues.relativeDirections))})\b(?!\s+(?:the|a|an|his|her|its|their|this|that|he|she|it|they)\b)`, 'giu');
+// chrono runs every one of its parsers over the text it is given, so it only sees sentences that could hold
+// a date: a month, weekday or date word, a year, or a numeric date.
+const TRIGGER = new RegExp(String.raw`\b(?:${alternation([...calendar.months, ...calendar.monthAbbreviations, ...calendar.weekdays, ...cues.triggers])})\b|\d{4}|\d{1,2}[/.-]\d{1,2}`, 'iu');
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=["“\p{Lu}\d])/gu;
+// "two weeks before" without an anchor date is left out rather than counted from the publication date.
+const ANCHORED = new RegExp(String.raw`\b(?:${alternation(Object.keys(cues.relativeDirections))})\b`, 'iu');
+const LEADING_PREPOSITION = /^(?:on|in|at|since|by|from)\s+/i;
+const TRAILING_PUNCTUATION = /[\s,.;:]+$/;
+const FUTURE = new RegExp(String.raw`\b(?:${alternation(cues.futureCues)})\b`, 'iu');
+const SMALL_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** A resolved calendar point: year, optional month and day. */
+interface Point {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+/** Dates in `text`. With `published` (ISO date) relative expressions are resolved against it; without it
+ * only dates that carry their own year are returned. */
+export function findDates(text: string, published: string | null): DateMention[] {
+  const ref = parseReference(published);
+  const found: DateMention[] = [];
+  for (const para of paragraphs(text)) {
+    const chunk = text.slice(para.start, para.end);
+    if (!TRIGGER.test(chunk)) continue;
+    const local = refine(chunk, ref);
+    for (const d of local) found.push({ ...d, start: d.start + para.start, end: d.end + para.start });
+  }
+  return found;
+}
+
+function refine(text: string, ref: Point | null): DateMention[] {
+  const out: DateMention[] = [];
+  const taken: Span[] = [];
+  const add = (start: number, end: number, value: string, precision: DatePrecision) => {
+    if (taken.some((s) => s.start < end && start < s.end)) return;
+    taken.push({ start, end });
+    out.push({ start, end, text: text.slice(start, end), value, precision });
+  };
+
+  for (const m of text.matchAll(PART_OF_MONTH)) {
+    const month = monthNumber(m[2]);
+    const year = m[3] ? Number(m[3]) : ref && pastYear(month, ref);
+    if (!year) continue;
+    const [from, to] = cues.partOfMonth[m[1].toLowerCase()];
+    const last = Math.min(to, daysIn(year, month));
+    add(m.index!, m.index! + m[0].length, `${iso({ year, month, day: from })}/${iso({ year, month, day: last })}`, 'range');
+  }
+  if (ref) {
+    for (const m of text.matchAll(LAST_MONTH)) {
+      const month = monthNumber(m[1]);
+      const year = month < ref.month! ? ref.year : ref.year - 1;
+      add(m.index!, m.index! + m[0].length, iso({ year, month }), 'month');
+    }
+  }
+  for (const m of text.matchAll(YEAR_RANGE)) {
+    if (Number(m[2]) > Number(m[1])) add(m.index!, m.index! + m[0].length, `${m[1]}/${m[2]}`, 'range');
+  }
+  for (const m of text.matchAll(BARE_YEAR)) {
+    const start = m.index! + m[0].length - m[1].length;
+    add(start, start + 4, m[1], 'year');
+  }
+
+  const relatives = [...text.matchAll(RELATIVE)];
+  for (const { index, result: r } of parseWithChrono(text, ref)) {
+    if (relatives.some((m) => m.index! < index + r.text.length && index < m.index! + m[0].length)) continue;
+    if (ANCHORED.test(r.text)) continue;
+    const resolved = fromChrono(r, ref);
+    if (!resolved) continue;
+    // chrono keeps a leading preposition and trailing punctuation ("on Friday", "January,"); spans do not.
+    const lead = LEADING_PREPOSITION.exec(r.text)?.[0].length ?? 0;
+    const trail = TRAILING_PUNCTUATION.exec(r.text)?.[0].length ?? 0;
+    add(index + lead, index + r.text.length - trail, resolved.value, resolved.precision);
+  }
+  // "four years earlier" counts from the nearest explicit date before it, not from the publication date.
+  for (const m of relatives) {
+    const anchor = out.filter((d) => d.end <= m.index! && d.precision !== 'range').pop();
+    const resolved = anchor && shift(anchor, m);
+    if (resolved) add(m.index!, m.index! + m[0].length, resolved.value, resolved.precision);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** chrono's results for the sentences of `text` that could hold a date, with indices into `text`. */
+function parseWithChrono(text: string, ref: Point | null): Array<{ index: number; result: chrono.ParsedResult }> {
+  const results: Array<{ index: number; result: chrono.ParsedResult }> = [];
+  let start = 0;
+  const run = (end: number) => {
+    const piece = text.slice(start, end);
+    if (TRIGGER.test(piece)) {
+      for (const result of ref ? chrono.parse(piece, { instant: utc(ref), timezone: 0 }) : chrono.parse(piece)) {
+        results.push({ index: start + result.index, result });
+      }
+    }
+  };
+  for (const m of text.matchAll(SENTENCE_BREAK)) {
+    run(m.index!);
+    start = m.index! + m[0].length;
+  }
+  run(text.length);
+  return results;
+}
+
+function fromChrono(r: chrono.ParsedResult, ref: Point | null): { value: string; precision: DatePrecision } | null {
+  const s = r.start;
+  const certain = (c: chrono.Component) => s.isCertain(c);
+  const hasDate = certain('day') || certain('month') || certain('weekday') || certain('year');
+  if (!hasDate && !/\b(?:today|tonight|yesterday|tomorrow|ago|week|month|year)\b/i.test(r.text)) return null;
+  if (!ref && !(certain('year') && /\d{4}/.test(r.text))) return null;
+  const future = FUTURE.test(r.text);
+  let point = componentPoint(r.start);
+  let precision: DatePrecision = 'day';
+  if (certain('weekday') && !certain('day') && ref && !future && after(point, ref)) {
+    point = addDays(point, -7);
+  } else if (certain('month') && !certain('day')) {
+    precision = 'month';
+    if (!certain('year') && ref && !future) point = { year: pastYear(point.month!, ref), month: point.month };
+  } else if (/\byears?\b/i.test(r.text) && !certain('month')) {
+    precision = 'year';
+  } else if (/\bmonths?\b/i.test(r.text) && !certain('day')) {
+    precision = 'month';
+  }
+  if (r.end) {
+    const end = componentPoint(r.end);
+    return { value: `${iso(point, precision)}/${iso(end, precision)}`, precision: 'range' };
+  }
+  return { value: iso(point, precision), precision };
+}
+
+function shift(anchor: DateMention, m: RegExpMatchArray): { value: string; precision: DatePrecision } | null {
+  const amount = numberValue(m[1]);
+  if (amount === null) return null;
+  const unit = m[2].toLowerCase().replace(/s$/, '');
+  const sign = cues.relativeDirections[m[3].toLowerCase()];
+  const [y, mo, d] = anchor.value.split('-').map(Number);
+  if (unit === 'year') return { value: String(y + sign * amount), precision: 'year' };
+  if (unit === 'month' && mo) {
+    const total = y * 12 + (mo - 1) + sign * amount;
+    return { value: iso({ year: Math.floor(total / 12), month: (total % 12) + 1 }), precision: 'month' };
+  }
+  if (d) return { value: iso(addDays({ year: y, month: mo, day: d }, sign * amount * (unit === 'week' ? 7 : 1))), precision: 'day' };
+  return null;
+}
+
+function numberValue(word: string): number | null {
+  const lower = word.toLowerCase();
+  if (/^\d+$/.test(lower)) return Number(lower);
+  if (lower === 'a' || lower === 'an') return 1;
+  const n = SMALL_NUMBERS.indexOf(lower);
+  return n >= 0 ? n : null;
+}
+
+function componentPoint(c: chrono.ParsedComponents): Point {
+  return { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
+}
+
+function parseReference(published: string | null): Point | null {
+  const m = published ? /^(\d{4})-(\d{2})-(\d{2})/.exec(published) : null;
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+}
+
+/** The year in which `month` last occurred, counting the reference month itself. */
+function pastYear(month: number, ref: Point): number {
+  return month <= ref.month! ? ref.year : ref.year - 1;
+}
+
+function monthNumber(name: string): number {
+  return calendar.months.indexOf(name.toLowerCase()) + 1;
+}
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function utc(p: Point): Date {
+  return new Date(Date.UTC(p.year, (p.month ?? 1) - 1, p.day ?? 1, 12));
+}
+
+function after(a: Point, b: Point): boolean {
+  return utc(a).getTime() > utc(b).getTime();
+}
+
+function addDays(p: Point, days: number): Point {
+  const d = utc(p);
+  d.setUTCDate(d.getUTCDate() + days);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+function iso(p: Point, precision: DatePrecision = 'day'): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (precision === 'year' || p.month === undefined) return String(p.year);
+  if (precision === 'month' || p.day === undefined) return `${p.year}-${pad(p.month)}`;
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}

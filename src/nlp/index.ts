@@ -1,0 +1,2 @@
+// The annotation layer's public entry point.
+export { annotate } from './annotate.js';

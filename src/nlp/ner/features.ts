@@ -1,0 +1,171 @@
+// Feature extraction. Every feature is a 32-bit hash of (template, values) reduced to a weight row.
+// Static features depend only on the words and the document; dynamic ones on tags already predicted.
+import { mix } from './hash.js';
+import { FLAG, LEX } from './lexicon.js';
+import { ENTITY_TYPES } from './tags.js';
+
+/** Template ids: the salt of each feature family. */
+const T = {
+  bias: 1, lower: 2, form: 3, shape: 4, short: 5, prefix: 6, suffix: 10,
+  lowerPrev: 14, lowerPrev2: 15, lowerNext: 16, lowerNext2: 17,
+  shortPrev: 18, shortPrev2: 19, shortNext: 20, shortNext2: 21,
+  bigramPrev: 22, bigramNext: 23, shortTrigram: 24, firstShape: 25,
+  lowerPrevShort: 26, lowerNextShort: 27, sentenceCase: 28, docSeenLower: 29, docSeenCap: 30,
+  gazetteer: 31, gazetteerPrev: 32, gazetteerNext: 33,
+  caseRatio: 34, caseRatioShort: 35, caseRatioPrev: 36, caseRatioNext: 37,
+  runLast: 38, runFirst: 39, runShape: 46,
+  tagPrev: 40, tagPrev2: 41, tagPrevLower: 42, tagPrevShort: 43, history: 44, historyShort: 45,
+} as const;
+
+/** Most static features a token can have (37 fixed templates plus up to 48 gazetteer bits). */
+export const MAX_STATIC_FEATURES = 88;
+/** Most dynamic features a token can have. */
+export const MAX_DYNAMIC_FEATURES = 16;
+
+// Sentinels for positions before the first and after the last token.
+const BEFORE = 0x0b0f;
+const AFTER = 0x0e0f;
+
+/** What the whole document says about each word, gathered before tagging (the same for every sentence). */
+export interface DocumentContext {
+  /** Lower-cased word hashes seen written in lower case somewhere in the document. */
+  seenLower: Set<number>;
+  /** ... seen capitalised somewhere other than sentence-initially, in a sentence that is not all caps. */
+  seenCapitalised: Set<number>;
+}
+
+/** A sentence is "all caps" / "all lower" when nearly all its words are; such sentences carry no case cues. */
+export function sentenceCase(lex: readonly Int32Array[]): number {
+  let letters = 0, caps = 0, lower = 0;
+  for (const rec of lex) {
+    const flags = rec[LEX.flags];
+    if ((flags & FLAG.hasLetter) === 0) continue;
+    letters++;
+    if (flags & FLAG.allCaps) caps++;
+    if (flags & FLAG.allLower) lower++;
+  }
+  if (letters >= 2 && caps >= letters * 0.8) return 1;
+  if (letters >= 3 && lower === letters) return 2;
+  return 0;
+}
+
+export function documentContext(sentences: readonly (readonly Int32Array[])[]): DocumentContext {
+  const seenLower = new Set<number>();
+  const seenCapitalised = new Set<number>();
+  for (const lex of sentences) {
+    const mode = sentenceCase(lex);
+    for (let i = 0; i < lex.length; i++) {
+      const flags = lex[i]![LEX.flags];
+      if (flags & FLAG.allLower) seenLower.add(lex[i]![LEX.lower]);
+      else if (i > 0 && mode !== 1 && flags & FLAG.initCap) seenCapitalised.add(lex[i]![LEX.lower]);
+    }
+  }
+  return { seenLower, seenCapitalised };
+}
+
+/**
+ * Writes the static feature hashes of every token of a sentence into `out` (MAX_STATIC_FEATURES slots
+ * per token) and their counts into `counts`.
+ */
+export function staticFeatures(
+  lex: readonly Int32Array[],
+  gazetteer: Uint16Array,
+  caseRatios: ReadonlyMap<number, number>,
+  doc: DocumentContext,
+  out: Uint32Array,
+  counts: Uint8Array,
+): void {
+  const n = lex.length;
+  const mode = sentenceCase(lex);
+  const field = (j: number, f: number): number => (j < 0 ? BEFORE + f : j >= n ? AFTER + f : lex[j]![f]!);
+  // Case-ratio bucket of a neighbour (0 unknown word, 6 outside the sentence), with the sentence's case mode.
+  const ratio = (j: number): number => (j < 0 || j >= n ? 6 : caseRatios.get(lex[j]![LEX.lower]!) ?? 0) * 4 + mode;
+  // The run of capitalised words around token i, [runStart, runEnd); its last word often names the kind of
+  // entity ("... Bank", "... University"). Not used in all-caps sentences, where every word is capitalised.
+  let runStart = -1, runEnd = 0;
+  const capitalised = (j: number): boolean => mode !== 1 && (lex[j]![LEX.flags]! & FLAG.initCap) !== 0;
+  for (let i = 0; i < n; i++) {
+    const rec = lex[i]!;
+    const lower = rec[LEX.lower]!, short = rec[LEX.short]!;
+    if (i >= runEnd) {
+      runStart = capitalised(i) ? i : -1;
+      runEnd = i + 1;
+      if (runStart >= 0) while (runEnd < n && capitalised(runEnd)) runEnd++;
+    }
+    let k = i * MAX_STATIC_FEATURES;
+    const start = k;
+    out[k++] = T.bias;
+    out[k++] = mix(T.lower, lower);
+    out[k++] = mix(T.form, rec[LEX.form]!);
+    out[k++] = mix(T.shape, rec[LEX.shape]!);
+    out[k++] = mix(T.short, short);
+    for (let a = 0; a < 4; a++) {
+      out[k++] = mix(T.prefix + a, rec[LEX.prefix + a]!);
+      out[k++] = mix(T.suffix + a, rec[LEX.suffix + a]!);
+    }
+    const lowerPrev = field(i - 1, LEX.lower), lowerNext = field(i + 1, LEX.lower);
+    const shortPrev = field(i - 1, LEX.short), shortNext = field(i + 1, LEX.short);
+    out[k++] = mix(T.lowerPrev, lowerPrev);
+    out[k++] = mix(T.lowerPrev2, field(i - 2, LEX.lower));
+    out[k++] = mix(T.lowerNext, lowerNext);
+    out[k++] = mix(T.lowerNext2, field(i + 2, LEX.lower));
+    out[k++] = mix(T.shortPrev, shortPrev);
+    out[k++] = mix(T.shortPrev2, field(i - 2, LEX.short));
+    out[k++] = mix(T.shortNext, shortNext);
+    out[k++] = mix(T.shortNext2, field(i + 2, LEX.short));
+    out[k++] = mix(mix(T.bigramPrev, lowerPrev), lower);
+    out[k++] = mix(mix(T.bigramNext, lower), lowerNext);
+    out[k++] = mix(mix(mix(T.shortTrigram, shortPrev), short), shortNext);
+    out[k++] = mix(mix(T.lowerPrevShort, lowerPrev), short);
+    out[k++] = mix(mix(T.lowerNextShort, lowerNext), short);
+    if (i === 0) out[k++] = mix(T.firstShape, short);
+    out[k++] = mix(mix(T.sentenceCase, mode), short);
+    if (runStart >= 0) {
+      out[k++] = mix(mix(T.runLast, lex[runEnd - 1]![LEX.lower]!), runEnd - 1 === i ? 1 : 0);
+      out[k++] = mix(mix(T.runFirst, lex[runStart]![LEX.lower]!), runStart === i ? 1 : 0);
+      out[k++] = mix(T.runShape, Math.min(runEnd - runStart, 4) * 8 + Math.min(i - runStart, 4));
+    }
+    const ratioHere = ratio(i);
+    out[k++] = mix(T.caseRatio, ratioHere);
+    out[k++] = mix(mix(T.caseRatioShort, ratioHere), short);
+    out[k++] = mix(T.caseRatioPrev, ratio(i - 1));
+    out[k++] = mix(T.caseRatioNext, ratio(i + 1));
+    if (doc.seenLower.has(lower)) out[k++] = mix(T.docSeenLower, short);
+    if (doc.seenCapitalised.has(lower)) out[k++] = mix(T.docSeenCap, short);
+    const marks = gazetteer[i]!;
+    for (let bit = 0; bit < 16; bit++) if (marks & (1 << bit)) out[k++] = mix(T.gazetteer, bit);
+    if (i > 0) for (let bit = 0; bit < 16; bit++) if (gazetteer[i - 1]! & (1 << bit)) out[k++] = mix(T.gazetteerPrev, bit);
+    if (i + 1 < n) for (let bit = 0; bit < 16; bit++) if (gazetteer[i + 1]! & (1 << bit)) out[k++] = mix(T.gazetteerNext, bit);
+    counts[i] = Math.min(k - start, MAX_STATIC_FEATURES);
+  }
+}
+
+/** Category of a tag for the document history: its entity type index, or 4 for O. */
+export const HISTORY_O = ENTITY_TYPES.length;
+
+/**
+ * Writes the dynamic features of token `i` (previous tags, and what earlier mentions of the same word in
+ * the document were tagged: `history` packs a 4-bit count per category) into `out` from `offset`.
+ * Returns the new end offset.
+ */
+export function dynamicFeatures(
+  rec: Int32Array,
+  prev: number,
+  prev2: number,
+  history: number,
+  out: Uint32Array,
+  offset: number,
+): number {
+  let k = offset;
+  const short = rec[LEX.short]!;
+  out[k++] = mix(T.tagPrev, prev);
+  out[k++] = mix(mix(T.tagPrev2, prev2), prev);
+  out[k++] = mix(mix(T.tagPrevLower, prev), rec[LEX.lower]!);
+  out[k++] = mix(mix(T.tagPrevShort, prev), short);
+  for (let cat = 0; cat <= HISTORY_O; cat++) {
+    if (((history >>> (4 * cat)) & 15) === 0) continue;
+    out[k++] = mix(T.history, cat);
+    out[k++] = mix(mix(T.historyShort, cat), short);
+  }
+  return k;
+}

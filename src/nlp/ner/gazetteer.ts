@@ -1,0 +1,44 @@
+// Gazetteer matches over a sentence: phrases are stored as hashes of their lower-cased tokens, so the
+// model file carries the list without carrying its text, and matching needs no string building.
+import { mix } from './hash.js';
+import { LEX } from './lexicon.js';
+
+/** Phrase hash -> bit mask of entity type indices (bit k = ENTITY_TYPES[k]). */
+export type Gazetteer = Map<number, number>;
+
+export const GAZETTEER_MAX_TOKENS = 5;
+const PHRASE_SEED = 0x5eed;
+
+/** Hash of a phrase from its tokens' lexical records (the same hash at build and match time). */
+export function extendPhraseHash(hash: number, lex: Int32Array): number {
+  return mix(hash, lex[LEX.lower]!);
+}
+export const EMPTY_PHRASE_HASH = PHRASE_SEED;
+
+/**
+ * For each token, a bit mask of (type, position) pairs from every gazetteer phrase covering it:
+ * bit 4*type + position, position 0 = first of several, 1 = inside, 2 = last, 3 = the whole phrase.
+ */
+export function gazetteerMarks(gazetteer: Gazetteer, lex: readonly Int32Array[], out: Uint16Array): void {
+  out.fill(0, 0, lex.length);
+  if (gazetteer.size === 0) return;
+  for (let start = 0; start < lex.length; start++) {
+    let hash = EMPTY_PHRASE_HASH;
+    const last = Math.min(lex.length, start + GAZETTEER_MAX_TOKENS);
+    for (let end = start + 1; end <= last; end++) {
+      hash = extendPhraseHash(hash, lex[end - 1]!);
+      const types = gazetteer.get(hash);
+      if (types === undefined) continue;
+      for (let type = 0; type < 4; type++) {
+        if ((types & (1 << type)) === 0) continue;
+        if (end - start === 1) {
+          out[start] |= 1 << (4 * type + 3);
+          continue;
+        }
+        out[start] |= 1 << (4 * type);
+        for (let i = start + 1; i < end - 1; i++) out[i] |= 1 << (4 * type + 1);
+        out[end - 1] |= 1 << (4 * type + 2);
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+// Averaged-perceptron training of the tagger (pure: documents in, model out; the caller does the I/O).
+import { caseRatioTable } from './casing.js';
+import type { Gazetteer } from './gazetteer.js';
+import { emptyModel, type NerModel } from './model.js';
+import { tagDocument, type Learner } from './tagger.js';
+import { TAG_COUNT, tagsFromSpans, type TokenSpan } from './tags.js';
+
+export interface TrainingSentence {
+  words: string[];
+  spans: TokenSpan[];
+}
+export interface TrainingDocument {
+  sentences: TrainingSentence[];
+}
+
+export interface TrainOptions {
+  /** Hashed feature rows (power of two). */
+  rows: number;
+  epochs: number;
+  seed: number;
+  /** Share of documents shown upper-cased / lower-cased in each epoch, so case-less text still gets entities. */
+  upperCaseShare: number;
+  lowerCaseShare: number;
+  gazetteer: Gazetteer;
+  /** Called after each epoch with the averaged model so far (e.g. to print dev F1). */
+  onEpoch?: (epoch: number, averaged: NerModel) => void;
+}
+
+/** Deterministic PRNG (mulberry32) so training is reproducible. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Perceptron with lazily averaged weights: avg = w - totals / steps. */
+class AveragedPerceptron implements Learner {
+  readonly totals: Float64Array;
+  steps = 1;
+  constructor(readonly model: NerModel) {
+    this.totals = new Float64Array(model.weights.length);
+  }
+  learn(rows: Uint32Array, count: number, gold: number, predicted: number): void {
+    this.steps++;
+    if (gold === predicted) return;
+    const { weights } = this.model;
+    for (let k = 0; k < count; k++) {
+      const row = rows[k]! * TAG_COUNT;
+      weights[row + gold]! += 1;
+      this.totals[row + gold]! += this.steps;
+      weights[row + predicted]! -= 1;
+      this.totals[row + predicted]! -= this.steps;
+    }
+  }
+  averaged(): NerModel {
+    const { weights } = this.model;
+    const out = new Float32Array(weights.length);
+    for (let i = 0; i < weights.length; i++) out[i] = weights[i]! - this.totals[i]! / this.steps;
+    return { ...this.model, weights: out };
+  }
+}
+
+export function trainNer(documents: readonly TrainingDocument[], options: TrainOptions): NerModel {
+  const rand = random(options.seed);
+  const caseRatios = caseRatioTable(documents.flatMap((d) => d.sentences.map((s) => s.words)));
+  const learner = new AveragedPerceptron(emptyModel(options.rows, options.gazetteer, caseRatios));
+  const gold = documents.map((d) => d.sentences.map((s) => tagsFromSpans(s.words.length, s.spans)));
+  const order = documents.map((_, i) => i);
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const d of order) {
+      const roll = rand();
+      const recase =
+        roll < options.upperCaseShare ? (w: string) => w.toUpperCase()
+        : roll < options.upperCaseShare + options.lowerCaseShare ? (w: string) => w.toLowerCase()
+        : null;
+      const sentences = documents[d]!.sentences.map((s) => (recase ? s.words.map(recase) : s.words));
+      tagDocument(learner.model, sentences, gold[d], learner);
+    }
+    options.onEpoch?.(epoch, learner.averaged());
+  }
+  return learner.averaged();
+}

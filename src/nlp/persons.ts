@@ -1,0 +1,109 @@
+// People: titles stripped from names and kept as roles, later mentions ("Mr. Hoffman", "Hoffman") resolved
+// to the full name, and a spelling-tolerant key so that variants across articles share one id.
+import type { EntityMention, Span } from '../types.js';
+import { alternation, loadData } from './data.js';
+
+interface PersonTitles {
+  honorifics: string[];
+  titles: string[];
+  appositiveDeterminers: string[];
+  appositiveStop: string[];
+}
+
+const titles = loadData<PersonTitles>('person-titles.json');
+const TITLE = String.raw`(?:${alternation([...titles.honorifics, ...titles.titles])})\.?`;
+const LEADING_TITLES = new RegExp(String.raw`^(?:${TITLE}(?:\s+|$))+`, 'u');
+const TRAILING_TITLES = new RegExp(String.raw`(?:^|[^\p{L}.])((?:${TITLE}\s+)+)$`, 'u');
+const WHOLE_TITLE = new RegExp(`^${TITLE}$`, 'u');
+const STARTS_WITH_TITLE = new RegExp(String.raw`^${TITLE}\s+\p{Lu}`, 'u');
+const APPOSITIVE = new RegExp(
+  String.raw`^,\s+((?:${alternation(titles.appositiveDeterminers)})\s+(?:\p{Ll}|${TITLE}\s)[^,;()"“”\n]{1,100}?)(?=\s*[,;.)]|\s+(?:${alternation(titles.appositiveStop)})\b)`,
+  'u',
+);
+const INITIAL = /^\p{Lu}\.$/u;
+const LOOK = 60;
+
+/** Whether `word` is a title or honorific on its own ("Gen.", "President"). */
+export function isTitle(word: string): boolean {
+  return WHOLE_TITLE.test(word);
+}
+
+/** Whether `phrase` opens with a title or honorific followed by a name ("Gen. Michael Kurilla"). */
+export function startsWithTitle(phrase: string): boolean {
+  return STARTS_WITH_TITLE.test(phrase);
+}
+
+/**
+ * A PERSON mention for the name at `span`: titles inside or just before it become `role`, as does an
+ * appositive right after it (", the head of Central Command,"). Null when nothing but a title is left.
+ */
+export function personMention(text: string, span: Span): EntityMention | null {
+  let { start } = span;
+  const roles: string[] = [];
+  const inside = LEADING_TITLES.exec(text.slice(start, span.end));
+  if (inside) start += inside[0].length;
+  const before = TRAILING_TITLES.exec(text.slice(Math.max(0, span.start - LOOK), span.start));
+  if (before) roles.push(before[1].trim());
+  if (inside) roles.push(inside[0].trim());
+  let end = span.end;
+  while (end > start && /[\s,;:'’]/.test(text[end - 1])) end--;
+  if (end <= start || !/\p{Lu}/u.test(text.slice(start, end))) return null;
+  const appositive = APPOSITIVE.exec(text.slice(end, end + 140));
+  if (appositive) roles.push(appositive[1]);
+  const mention: EntityMention = { start, end, text: text.slice(start, end), type: 'PERSON' };
+  if (roles.length > 0) mention.role = roles.join(', ');
+  return mention;
+}
+
+/**
+ * Gives every PERSON mention a `name` and `id`: a short mention takes the full name it abbreviates
+ * (earlier in the article if possible); `link` may supply a knowledge-base id for a full name, otherwise the
+ * id is `person:<key>` so that spelling variants across articles meet.
+ */
+export function resolvePeople(mentions: EntityMention[], link: (name: string) => { id: string; name: string } | null): EntityMention[] {
+  const full: EntityMention[] = mentions.filter((m) => m.type === 'PERSON' && nameParts(m.text).length >= 2);
+  return mentions.map((m) => {
+    if (m.type !== 'PERSON') return m;
+    const parts = nameParts(m.text);
+    let name = m.text;
+    if (parts.length === 1) {
+      const key = nameKey(parts[0]);
+      const candidates = full.filter((f) => nameKey(lastOf(f.text)) === key);
+      const target = candidates.filter((f) => f.start < m.start).pop() ?? candidates[0];
+      if (target) name = target.text;
+    }
+    const linked = link(name);
+    return { ...m, name: linked?.name ?? name, id: linked?.id ?? `person:${personKey(name)}` };
+  });
+}
+
+/** The cross-article key of a person's name: first and last name folded, middle names and initials dropped. */
+export function personKey(name: string): string {
+  const parts = nameParts(name);
+  if (parts.length === 0) return nameKey(name);
+  return parts.length === 1 ? nameKey(parts[0]) : `${nameKey(parts[0])}-${nameKey(parts[parts.length - 1])}`;
+}
+
+/**
+ * A spelling-tolerant key for one name: lower case, accents and non-letters removed, vowels after the first
+ * letter dropped (a leading vowel becomes "a"), doubled consonants collapsed, and the number of vowel groups
+ * appended so that different names with one skeleton stay apart (Putin "ptn2", Potanin "ptn3").
+ * Suleimani and Soleimani both give "slmn4"; Qassim, Qasim and Qassem all give "qsm2".
+ */
+export function nameKey(word: string): string {
+  const letters = word.normalize('NFKD').toLowerCase().replace(/[^a-z]/g, '');
+  if (letters === '') return word.toLowerCase();
+  const head = /[aeiouy]/.test(letters[0]) ? 'a' : letters[0];
+  const skeleton = (head + letters.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
+  return skeleton + (letters.match(/[aeiouy]+/g)?.length ?? 0);
+}
+
+/** Name words without initials ("Vladimir V. Putin" -> Vladimir, Putin). */
+function nameParts(name: string): string[] {
+  return name.split(/\s+/).filter((w) => w !== '' && !INITIAL.test(w) && /\p{L}{2}/u.test(w));
+}
+
+function lastOf(name: string): string {
+  const parts = nameParts(name);
+  return parts[parts.length - 1] ?? name;
+}

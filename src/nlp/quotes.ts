@@ -1,0 +1,158 @@
+// Direct quotes and who said them. Quote marks are paired per paragraph, with the newsroom convention that a
+// quote running over several paragraphs reopens each one with a mark and closes only at its end.
+import type { EntityMention, Quote, Span, Speaker } from '../types.js';
+import { alternation, loadData } from './data.js';
+import { paragraphs } from './paragraphs.js';
+
+interface QuoteCues {
+  verbs: string[];
+  inverted: string[];
+  personPronouns: string[];
+  genericSpeakers: string[];
+  maxQuoteLength: number;
+  maxUnbalancedLength: number;
+  attributionWindow: number;
+}
+
+const cues = loadData<QuoteCues>('quote-cues.json');
+const QUOTE_MARKS = new Set(['"', '“', '”', '„']);
+const MARK_SCAN = /["“”„]/g;
+const CAP = String.raw`\p{Lu}[\p{L}\p{M}.'’-]*`;
+const SPEAKER = String.raw`\b(?:${alternation(cues.personPronouns)})\b|(?:(?:the|a|an)\s+)?(?:${CAP}\s+){0,5}(?:${CAP}|(?:${alternation(cues.genericSpeakers)})\b)`;
+const VERB = `(?:${alternation(cues.verbs)})\\b`;
+const APPOSITIVE = String.raw`(?:,[^,"“”\n]{1,160},)?`;
+const AFTER_SPEAKER_VERB = new RegExp(String.raw`^\s*[,.!?]?\s*(${SPEAKER})${APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?${VERB}`, 'du');
+const AFTER_VERB_SPEAKER = new RegExp(String.raw`^\s*[,.!?]?\s*(?:${alternation(cues.inverted)})\s+(${SPEAKER})`, 'du');
+const BEFORE_SPEAKER_VERB = new RegExp(String.raw`(${SPEAKER})${APPOSITIVE}\s+(?:also\s+)?${VERB}[^"“”\n]{0,80}$`, 'du');
+const BEFORE_ACCORDING = new RegExp(String.raw`[Aa]ccording to\s+(${SPEAKER})[^"“”\n]{0,60}$`, 'du');
+const pronouns = new Set(cues.personPronouns);
+const generic = new RegExp(String.raw`\b(?:${alternation(cues.genericSpeakers)})$`, 'iu');
+const speakerTypes = new Set(['PERSON', 'ORG', 'NORP', 'GPE']);
+
+/** A quote's content span plus where its marks and paragraphs are, for attribution. */
+interface Found extends Span {
+  /** From the opening mark (or paragraph start) to just after the closing mark. */
+  outer: Span;
+  /** First and last paragraph the quote touches. */
+  paragraphs: Span;
+}
+
+/** Quotes in `text`, each attributed to a speaker where an attribution is in reach. `mentions` are the
+ * entity mentions of the same text (any order); they let speakers resolve to names and ids. */
+export function findQuotes(text: string, mentions: EntityMention[]): Quote[] {
+  const found = pairMarks(text);
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const quotes: Quote[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const q = found[i];
+    const from = Math.max(q.paragraphs.start, i > 0 ? found[i - 1].outer.end : 0, q.outer.start - cues.attributionWindow);
+    const to = Math.min(q.paragraphs.end, i + 1 < found.length ? found[i + 1].outer.start : text.length, q.outer.end + cues.attributionWindow);
+    const previous = quotes.length > 0 ? quotes[quotes.length - 1].speaker : null;
+    const speaker = attribute(text, q, from, to, sorted, previous);
+    quotes.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), speaker });
+  }
+  return quotes;
+}
+
+function pairMarks(text: string): Found[] {
+  const found: Found[] = [];
+  const paras = paragraphs(text);
+  let open: { mark: number; para: number } | null = null;
+  const emit = (close: number, closeMarkEnd: number, lastPara: Span) => {
+    const start = open!.mark + 1;
+    const content = text.slice(start, close);
+    const trimmedEnd = start + content.trimEnd().length;
+    if (content.trim() !== '' && close - start <= cues.maxQuoteLength) {
+      found.push({ start, end: trimmedEnd, outer: { start: open!.mark, end: closeMarkEnd }, paragraphs: { start: paras[open!.para].start, end: lastPara.end } });
+    }
+    open = null;
+  };
+  for (let p = 0; p < paras.length; p++) {
+    const para = paras[p];
+    // A continued quote reopens this paragraph with a mark that must not count as a new quote.
+    MARK_SCAN.lastIndex = open ? para.start + 1 : para.start;
+    for (let m = MARK_SCAN.exec(text); m && m.index < para.end; m = MARK_SCAN.exec(text)) {
+      const role = markRole(text, m.index, para);
+      if (!open) {
+        if (role !== 'close') open = { mark: m.index, para: p };
+      } else if (role === 'open') {
+        open = { mark: m.index, para: p };
+      } else {
+        emit(m.index, m.index + 1, para);
+      }
+    }
+    if (open) {
+      const next = paras[p + 1];
+      const continues = next && QUOTE_MARKS.has(text[next.start]) && next.start - open.mark < cues.maxQuoteLength;
+      if (!continues) {
+        // Unbalanced: end at the paragraph, and only when short enough to be a real quote missing its mark.
+        if (para.end - open.mark <= cues.maxUnbalancedLength) emit(para.end, para.end, para);
+        open = null;
+      }
+    }
+  }
+  return found;
+}
+
+/** Whether a mark opens or closes, judged from its neighbours; the glyph decides only when they do not. */
+function markRole(text: string, at: number, para: Span): 'open' | 'close' | 'either' {
+  const before = at > para.start ? text[at - 1] : ' ';
+  const after = at + 1 < para.end ? text[at + 1] : ' ';
+  const spaceBefore = /[\s([{—–/-]/.test(before);
+  const spaceAfter = /[\s.,;:!?)\]}—–-]/.test(after);
+  if (spaceBefore && !spaceAfter) return 'open';
+  if (!spaceBefore && spaceAfter) return 'close';
+  // A mark standing alone between spaces is a typo'd mark: it closes an open quote or opens a new one.
+  if (spaceBefore && spaceAfter) return 'either';
+  if (text[at] === '“' || text[at] === '„') return 'open';
+  if (text[at] === '”') return 'close';
+  return 'either';
+}
+
+function attribute(text: string, q: Found, from: number, to: number, mentions: EntityMention[], previous: Speaker | null): Speaker | null {
+  const after = text.slice(q.outer.end, to);
+  const before = text.slice(from, q.outer.start);
+  const m = AFTER_SPEAKER_VERB.exec(after) ?? AFTER_VERB_SPEAKER.exec(after);
+  if (m) return speakerAt(text, q.outer.end + m.indices![1][0], m[1], mentions, previous);
+  const b = BEFORE_SPEAKER_VERB.exec(before) ?? BEFORE_ACCORDING.exec(before);
+  if (b) return speakerAt(text, from + b.indices![1][0], b[1], mentions, previous);
+  return null;
+}
+
+/** Turns a matched speaker phrase at `start` into a speaker: a pronoun becomes the last person named before
+ * it; a phrase covering an entity mention becomes that entity. */
+function speakerAt(text: string, start: number, phrase: string, mentions: EntityMention[], previous: Speaker | null): Speaker | null {
+  const end = start + phrase.length;
+  if (pronouns.has(phrase.toLowerCase())) {
+    const antecedent = lastPersonBefore(mentions, start);
+    if (antecedent) return fromMention(antecedent);
+    // Without a named person in reach, the previous quote's speaker is the best guess, unless it was a
+    // group ("officials"), which "he" or "she" cannot refer to.
+    return previous && !generic.test(previous.name) ? previous : null;
+  }
+  let best: EntityMention | null = null;
+  for (const mention of mentions) {
+    if (mention.start >= end) break;
+    if (mention.end <= start || !speakerTypes.has(mention.type)) continue;
+    if (!best || (mention.type === 'PERSON' && best.type !== 'PERSON') || mention.end - mention.start > best.end - best.start) best = mention;
+  }
+  if (best) return fromMention(best);
+  const article = /^(?:the|a|an)\s+/i.exec(phrase);
+  const nameStart = start + (article ? article[0].length : 0);
+  return { name: text.slice(nameStart, end), start: nameStart, end };
+}
+
+function lastPersonBefore(mentions: EntityMention[], at: number): EntityMention | null {
+  let found: EntityMention | null = null;
+  for (const mention of mentions) {
+    if (mention.end > at) break;
+    if (mention.type === 'PERSON') found = mention;
+  }
+  return found;
+}
+
+function fromMention(mention: EntityMention): Speaker {
+  const speaker: Speaker = { name: mention.name ?? mention.text, start: mention.start, end: mention.end };
+  if (mention.id) speaker.id = mention.id;
+  return speaker;
+}

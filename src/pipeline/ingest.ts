@@ -1,0 +1,64 @@
+// The ingest job: read -> extract -> annotate -> store, one article at a time so memory stays flat.
+import { readInputs, type ReadOptions } from '../ingest/index.js';
+import { extractArticle, ExtractError } from '../extract/index.js';
+import { annotate } from '../nlp/index.js';
+import { findCopies, signature } from '../merge/copies.js';
+import type { Repository } from '../store/repository.js';
+import type { Article, CopyLink, InputError } from '../types.js';
+
+export type IngestEvent =
+  | { kind: 'stored'; article: Article; inserted: boolean; copies: CopyLink[] }
+  | { kind: 'error'; error: InputError };
+
+export interface IngestSummary {
+  stored: number;
+  alreadyStored: number;
+  failed: number;
+  seconds: number;
+}
+
+/** Reads every input and stores each article with its annotations and copy links; reports each outcome. */
+export async function ingest(
+  inputs: string[],
+  repo: Repository,
+  options: ReadOptions,
+  onEvent: (event: IngestEvent) => void,
+): Promise<IngestSummary> {
+  const began = performance.now();
+  const summary: IngestSummary = { stored: 0, alreadyStored: 0, failed: 0, seconds: 0 };
+  for await (const item of readInputs(inputs, options)) {
+    if ('reason' in item) {
+      summary.failed++;
+      onEvent({ kind: 'error', error: item });
+      continue;
+    }
+    let article: Article;
+    try {
+      article = extractArticle(item);
+    } catch (err) {
+      if (!(err instanceof ExtractError)) throw err;
+      summary.failed++;
+      onEvent({ kind: 'error', error: { source: item.source, reason: err.message } });
+      continue;
+    }
+    try {
+      const annotations = annotate(article);
+      const result = await repo.putArticle(article, item.raw, annotations);
+      let copies: CopyLink[] = [];
+      if (result.inserted) {
+        copies = await findCopies(article, repo);
+        for (const link of copies) await repo.putCopyLink(link);
+        await repo.putSignature(article.id, signature(article.text).bands);
+        summary.stored++;
+      } else {
+        summary.alreadyStored++;
+      }
+      onEvent({ kind: 'stored', article, inserted: result.inserted, copies });
+    } catch (err) {
+      summary.failed++;
+      onEvent({ kind: 'error', error: { source: item.source, reason: (err as Error).message } });
+    }
+  }
+  summary.seconds = (performance.now() - began) / 1000;
+  return summary;
+}

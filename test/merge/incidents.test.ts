@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractIncidentMentions } from '../../src/events/mentions.js';
+import { resolveIncidents } from '../../src/merge/incidents.js';
+import type { Article } from '../../src/types.js';
+import { annotations, article, spanOf, type Layers } from '../events/fixtures.js';
+
+function run(docs: Array<[Article, Layers]>) {
+  const mentions = docs.flatMap(([a, layers]) => extractIncidentMentions(a, annotations(a, layers)));
+  return resolveIncidents(mentions, docs.map(([a]) => a));
+}
+
+// Three outlets report one attack; the second gets the weekday wrong (Thursday for Friday) and spells the venue
+// "Kastel Arena"; the third adds a claim, arrests and an older bombing in passing.
+const A1 = article('one', 'Gunmen opened fire inside the Castell Arena in Northfield on Friday. At least 12 people were killed.', '2031-05-10T08:00:00Z');
+const A2 = article('two', 'On Thursday attackers stormed the Kastel Arena in Northfield, killing 14 people and wounding 30.', '2031-05-10T09:00:00Z');
+const A3 = article(
+  'three',
+  'The shooting at the Castell Arena in Northfield on Friday left 15 dead. The Red Dawn movement claimed responsibility for the attack. ' +
+    'Police arrested 4 men in Southport on Saturday. The city was also hit by the Quay Street bombing in 2019.',
+  '2031-05-11T08:00:00Z',
+);
+const LAYERS: Array<[Article, Layers]> = [
+  [A1, { entities: [['Castell Arena', 'FAC'], ['Northfield', 'GPE']], dates: [['Friday', '2031-05-09', 'day']], quantities: [['At least 12', 12, null, { unit: 'people' }]] }],
+  [A2, { entities: [['Kastel Arena', 'FAC'], ['Northfield', 'GPE']], dates: [['Thursday', '2031-05-08', 'day']], quantities: [['14', 14, 14, { unit: 'people' }], ['30', 30, 30]] }],
+  [
+    A3,
+    {
+      entities: [['Castell Arena', 'FAC'], ['Northfield', 'GPE'], ['Red Dawn', 'ORG'], ['Southport', 'GPE'], ['Quay Street', 'FAC']],
+      dates: [['Friday', '2031-05-09', 'day'], ['Saturday', '2031-05-10', 'day'], ['2019', '2019', 'year']],
+      quantities: [['15', 15, 15], ['4', 4, 4, { unit: 'man' }], ['2019', 2019, 2019]],
+    },
+  ],
+];
+
+const incidents = run(LAYERS);
+const attack = incidents.find((i) => i.articles.length === 3);
+
+test('one attack across three articles despite a wrong weekday and a venue spelling variant', () => {
+  assert.ok(attack, `incidents: ${JSON.stringify(incidents.map((i) => [i.type, i.articles, i.date]))}`);
+  assert.deepEqual(attack.articles, ['one', 'two', 'three']);
+  assert.equal(attack.type, 'armed assault');
+  assert.deepEqual(attack.date, { value: '2031-05-09', precision: 'day' });
+  assert.equal(attack.place?.name, 'Castell Arena');
+  assert.equal(attack.background, false);
+});
+
+test('every reported figure is kept with its article and exact span', () => {
+  assert.deepEqual(attack!.figures.killed, [
+    { ...spanOf(A1.text, 'At least 12'), min: 12, max: null, approx: false, article: 'one', text: 'At least 12' },
+    { ...spanOf(A2.text, '14'), min: 14, max: 14, approx: false, article: 'two', text: '14' },
+    { ...spanOf(A3.text, '15'), min: 15, max: 15, approx: false, article: 'three', text: '15' },
+  ]);
+  assert.deepEqual(attack!.figures.injured?.map((f) => [f.article, f.text]), [['two', '30']]);
+});
+
+test('a claim of responsibility is folded into the attack as a claimed perpetrator', () => {
+  assert.deepEqual(attack!.perpetrators, [{ name: 'Red Dawn', status: 'claimed', evidence: [{ articleId: 'three', ...spanOf(A3.text, 'Red Dawn') }] }]);
+  assert.equal(incidents.filter((i) => i.type === 'claim of responsibility').length, 0);
+  const claimSentence = spanOf(A3.text, 'The Red Dawn movement claimed responsibility for the attack.');
+  assert.ok(attack!.mentions.some((e) => e.articleId === 'three' && e.start === claimSentence.start && e.end === claimSentence.end));
+});
+
+test('arrests are a separate record linked to the attack', () => {
+  const arrests = incidents.filter((i) => i.type === 'arrest');
+  assert.equal(arrests.length, 1);
+  assert.equal(arrests[0]!.place?.name, 'Southport');
+  assert.deepEqual(arrests[0]!.relatedTo, [attack!.id]);
+  assert.deepEqual(arrests[0]!.figures.arrested?.map((f) => f.text), ['4']);
+});
+
+test('a background bombing from another year stays its own incident', () => {
+  const old = incidents.filter((i) => i.type === 'bombing');
+  assert.equal(old.length, 1);
+  assert.deepEqual(old[0]!.date, { value: '2019', precision: 'year' });
+  assert.equal(old[0]!.place?.name, 'Quay Street');
+  assert.equal(old[0]!.background, true);
+  assert.notEqual(old[0]!.id, attack!.id);
+});
+
+test('two attacks on the same day in different towns are not merged', () => {
+  const b1 = article('b1', 'A bomb exploded at a market in Eastwick on Monday.');
+  const b2 = article('b2', 'A bomb exploded at a bus depot in Westwick on Monday.');
+  const out = run([
+    [b1, { entities: [['Eastwick', 'GPE']], dates: [['Monday', '2031-06-02', 'day']] }],
+    [b2, { entities: [['Westwick', 'GPE']], dates: [['Monday', '2031-06-02', 'day']] }],
+  ]);
+  assert.deepEqual(out.map((i) => [i.type, i.place?.name, i.articles]), [['bombing', 'Eastwick', ['b1']], ['bombing', 'Westwick', ['b2']]]);
+});
+
+test('dates three days apart do not merge even at the same place', () => {
+  const c1 = article('c1', 'Gunmen attacked the Mill Theatre in Ashby on Monday.');
+  const c2 = article('c2', 'Gunmen attacked the Mill Theatre in Ashby on Thursday.');
+  const out = run([
+    [c1, { entities: [['Mill Theatre', 'FAC'], ['Ashby', 'GPE']], dates: [['Monday', '2031-06-02', 'day']] }],
+    [c2, { entities: [['Mill Theatre', 'FAC'], ['Ashby', 'GPE']], dates: [['Thursday', '2031-06-05', 'day']] }],
+  ]);
+  assert.equal(out.length, 2);
+});

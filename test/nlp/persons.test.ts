@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { nameKey, personKey, personMention, resolvePeople } from '../../src/nlp/persons.js';
+import type { EntityMention } from '../../src/types.js';
+
+function mentionOf(text: string, surface: string, from = 0): EntityMention {
+  const start = text.indexOf(surface, from);
+  assert.ok(start >= 0, surface);
+  const mention = personMention(text, { start, end: start + surface.length });
+  assert.ok(mention, surface);
+  assert.equal(text.slice(mention.start, mention.end), mention.text);
+  return mention;
+}
+
+test('titles inside and before a name become its role, as does an appositive', () => {
+  const text = "Gen. Mark T. Holloway, the head of the army's Southern Command, spoke. Later Prime Minister Dana Kell and Dr. Ivo Marsh, a surgeon at the clinic, said so.";
+  const general = mentionOf(text, 'Gen. Mark T. Holloway');
+  assert.deepEqual([general.text, general.role], ['Mark T. Holloway', "Gen., the head of the army's Southern Command"]);
+  const premier = mentionOf(text, 'Dana Kell');
+  assert.deepEqual([premier.text, premier.role], ['Dana Kell', 'Prime Minister']);
+  const doctor = mentionOf(text, 'Dr. Ivo Marsh');
+  assert.deepEqual([doctor.text, doctor.role], ['Ivo Marsh', 'Dr., a surgeon at the clinic']);
+  assert.equal(personMention(text, { start: 0, end: 4 }), null, 'a title alone is no name');
+});
+
+test('later mentions resolve to the full name and share its id', () => {
+  const text = 'Mark T. Holloway spoke first. Mr. Holloway then left, and Holloway did not return. Kell stayed.';
+  const mentions = [mentionOf(text, 'Mark T. Holloway'), mentionOf(text, 'Mr. Holloway'), mentionOf(text, 'Holloway', 45), mentionOf(text, 'Kell')];
+  const resolved = resolvePeople(mentions, () => null);
+  assert.deepEqual(
+    resolved.map((m) => [m.text, m.name, m.id]),
+    [
+      ['Mark T. Holloway', 'Mark T. Holloway', 'person:mrk1-hlw3'],
+      ['Holloway', 'Mark T. Holloway', 'person:mrk1-hlw3'],
+      ['Holloway', 'Mark T. Holloway', 'person:mrk1-hlw3'],
+      ['Kell', 'Kell', 'person:kl1'],
+    ],
+  );
+  assert.equal(resolved[1].role, 'Mr.');
+});
+
+test('a knowledge-base link replaces the generated id', () => {
+  const text = 'Dana Kell arrived.';
+  const [m] = resolvePeople([mentionOf(text, 'Dana Kell')], (name) => (name === 'Dana Kell' ? { id: 'Q1', name: 'Dana J. Kell' } : null));
+  assert.deepEqual([m.id, m.name], ['Q1', 'Dana J. Kell']);
+});
+
+test('spelling variants share one key', () => {
+  assert.equal(nameKey('Suleimani'), nameKey('Soleimani'));
+  assert.equal(nameKey('Qassim'), nameKey('Qasim'));
+  assert.equal(nameKey('Qassem'), nameKey('Qasim'));
+  assert.equal(personKey('Qassim Suleimani'), personKey('Qasem Soleimani'));
+  assert.equal(personKey('Vladimir V. Putin'), personKey('Vladimir Putin'));
+  assert.notEqual(personKey('Vladimir Putin'), personKey('Vladimir Potanin'));
+});

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findQuotes } from '../../src/nlp/quotes.js';
+import type { EntityMention, Quote } from '../../src/types.js';
+
+/** A PERSON mention of `surface` (first occurrence at or after `from`), named `name`. */
+function person(text: string, surface: string, name = surface, from = 0): EntityMention {
+  const start = text.indexOf(surface, from);
+  assert.ok(start >= 0, surface);
+  return { start, end: start + surface.length, text: surface, type: 'PERSON', name, id: `person:${name}` };
+}
+
+function summary(text: string, quotes: Quote[]): Array<[string, string | null, string | null]> {
+  return quotes.map((q) => {
+    assert.equal(text.slice(q.start, q.end), q.text);
+    const at = q.speaker?.start !== undefined ? text.slice(q.speaker.start, q.speaker.end) : null;
+    return [q.text, q.speaker?.name ?? null, at];
+  });
+}
+
+test('speaker after the quote, before it, inverted, and "according to"', () => {
+  const text = [
+    '"We will not stop," said Anna Berg, a spokeswoman for the ministry.',
+    'Omar Hale told Reuters: "The hall was full."',
+    '"Nobody expected it," Hale added.',
+    'According to Lena Ruiz, "they fled by car."',
+    '"The talks are over," the Kremlin said in a statement.',
+  ].join('\n\n');
+  const mentions = [person(text, 'Anna Berg'), person(text, 'Omar Hale'), person(text, 'Hale', 'Omar Hale', 80), person(text, 'Lena Ruiz')];
+  assert.deepEqual(summary(text, findQuotes(text, mentions)), [
+    ['We will not stop,', 'Anna Berg', 'Anna Berg'],
+    ['The hall was full.', 'Omar Hale', 'Omar Hale'],
+    ['Nobody expected it,', 'Omar Hale', 'Hale'],
+    ['they fled by car.', 'Lena Ruiz', 'Lena Ruiz'],
+    ['The talks are over,', 'Kremlin', 'Kremlin'],
+  ]);
+});
+
+test('pronoun speakers resolve to the last person named before the quote', () => {
+  const text = 'Mara Quell, a scholar of insurgencies, was blunt. “It was planned for months,” she said. Officials disagreed.';
+  const quotes = findQuotes(text, [person(text, 'Mara Quell')]);
+  assert.deepEqual(summary(text, quotes), [['It was planned for months,', 'Mara Quell', 'Mara Quell']]);
+  assert.equal(quotes[0].speaker?.id, 'person:Mara Quell');
+});
+
+test('a speaker between two halves of one sentence attributes both', () => {
+  const text = '“The danger,” Avel Dorn, the agency director, told a panel this week, “has not gone away.”';
+  assert.deepEqual(summary(text, findQuotes(text, [person(text, 'Avel Dorn')])), [
+    ['The danger,', 'Avel Dorn', 'Avel Dorn'],
+    ['has not gone away.', 'Avel Dorn', 'Avel Dorn'],
+  ]);
+});
+
+test('a quote continued over paragraphs is one quote', () => {
+  const text = 'Ivo Marsh said: "The first point is simple.\n\n"The second one is harder," he added.';
+  const quotes = findQuotes(text, [person(text, 'Ivo Marsh')]);
+  assert.equal(quotes.length, 1);
+  assert.equal(quotes[0].text, 'The first point is simple.\n\n"The second one is harder,');
+  assert.equal(quotes[0].speaker?.name, 'Ivo Marsh');
+});
+
+test('a stray quote mark does not swallow the article', () => {
+  const long = 'Words follow here without end. '.repeat(40);
+  const text = `He measured 6 feet 2" that year.\n\nShe said "unfinished\n\n${long}\n\n"Closed properly," Ivo Marsh said.`;
+  const quotes = findQuotes(text, []);
+  assert.deepEqual(summary(text, quotes), [
+    ['unfinished', null, null],
+    ['Closed properly,', 'Ivo Marsh', 'Ivo Marsh'],
+  ]);
+  const hostile = `"${'x '.repeat(5000)}`;
+  assert.deepEqual(findQuotes(hostile, []), []);
+});
+
+test('curly marks, and a closing mark written the wrong way round at the paragraph end', () => {
+  const text = '“Anyone could be drawn in by this. “\n\nNext paragraph.';
+  assert.deepEqual(summary(text, findQuotes(text, [])), [['Anyone could be drawn in by this.', null, null]]);
+});
+
+test('thousands of unbalanced marks complete quickly', () => {
+  const text = ('a " b '.repeat(50) + '\n').repeat(2000);
+  const started = performance.now();
+  findQuotes(text, []);
+  assert.ok(performance.now() - started < 3000);
+});
