@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defaultReadOptions } from '../src/ingest/index.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import { openRepository } from '../src/store/open.js';
@@ -38,7 +39,7 @@ export async function benchIngest(count: number): Promise<IngestBench> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const n = Number(process.argv[2] ?? 10000);
   console.log(JSON.stringify(await benchIngest(n)));
 }

@@ -23,8 +23,20 @@ const RELATED_BLOCK = anyOf(cues.relatedBlock);
 const CAPTION = anyOf(cues.caption);
 const SEPARATOR = new RegExp(cues.separator, 'u');
 
-/** A sentence ends the line: . ! ? (or ...) possibly followed by closing quotes or brackets. */
-const ENDS_SENTENCE = /[.!?](?:\s*["')\]])*$/u;
+/**
+ * A sentence ends the line: . ! ? (or ...) possibly followed by closing quotes or brackets and short
+ * bracketed editorial notes ("[END RECORDING]"). A long line may also end with a colon or semicolon that
+ * introduces a list, or with such a note alone.
+ */
+const ENDS_SENTENCE = /[.!?](?:\s*["')\]])*(?:\s*\[[^\]]{1,40}\]){0,2}$/u;
+const ENDS_CLAUSE = /(?:[:;]|\[[^\]]{1,40}\])$/u;
+const MIN_CLAUSE_WORDS = 10;
+/** "U.S." at a line's end says nothing about where the sentence ends. */
+const ENDS_WITH_INITIALISM = /(?:^|\s)(?:\p{L}\.){2,}$/u;
+const MIN_WRAP_WIDTH = 40;
+const MAX_WRAP_WIDTH = 100;
+/** Share of the block's width a wrapped line plus the next line's first word must exceed. */
+const WRAP_FILL = 0.9;
 const URLISH = /(?:https?:\/\/|www\.)\S+|@\w+|\S+@\S+\.\w+/gu;
 const MIN_PROSE_WORDS = 3;
 /** Cue phrases are only trusted on lines short enough to be furniture rather than prose. */
@@ -64,15 +76,17 @@ function probe(norm: string): string {
 }
 
 /**
- * Hard-wrapped plain text (lines of similar length, some ending mid-sentence) is one paragraph per block;
- * pasted web text is one paragraph per line.
+ * Hard-wrapped plain text (mail, wire copy) breaks a line only where the next word would not have fitted
+ * within the block's width, and somewhere mid-sentence; such a block is one paragraph. Otherwise pasted
+ * web text has one paragraph per line.
  */
 function isHardWrapped(lines: string[]): boolean {
   if (lines.length < 2) return false;
-  const longest = lines.reduce((max, l) => Math.max(max, l.length), 0);
-  if (longest < 40 || longest > 100) return false;
+  const width = lines.reduce((max, l) => Math.max(max, l.length), 0);
+  if (width < MIN_WRAP_WIDTH || width > MAX_WRAP_WIDTH) return false;
   const body = lines.slice(0, -1);
-  return body.every((l) => l.length >= 0.6 * longest) && body.some((l) => !ENDS_SENTENCE.test(l));
+  const filled = body.every((line, i) => line.length + 1 + lines[i + 1]!.split(' ', 1)[0]!.length > WRAP_FILL * width);
+  return filled && body.some((line) => !ENDS_SENTENCE.test(line) || ENDS_WITH_INITIALISM.test(line));
 }
 
 /** Lines -> units: blank lines end a block, separator lines also start a new section. */
@@ -120,9 +134,16 @@ function looksLikeHeadline(unit: Unit): boolean {
   );
 }
 
-/** One question and nothing else, no quotation: a subheading or a teaser link, not reporting. */
+function endsSentence(unit: Unit): boolean {
+  return ENDS_SENTENCE.test(unit.norm) || (unit.words >= MIN_CLAUSE_WORDS && ENDS_CLAUSE.test(unit.norm));
+}
+
+/**
+ * One question and nothing else — no quotation, no speaker label as in an interview transcript: a subheading
+ * or a teaser link, not reporting.
+ */
 function isLoneQuestion(unit: Unit): boolean {
-  return unit.words <= MAX_QUESTION_WORDS && /\?$/u.test(unit.norm) && !/[.!?"]/u.test(unit.norm.slice(0, -1));
+  return unit.words <= MAX_QUESTION_WORDS && /\?$/u.test(unit.norm) && !/[.!?"[\]:]/u.test(unit.norm.slice(0, -1));
 }
 
 export function cleanPastedText(text: string): PastedArticle {
@@ -156,16 +177,18 @@ export function cleanPastedText(text: string): PastedArticle {
       return;
     }
     const isCue = unit.words <= MAX_CUE_WORDS && DROP.test(line);
-    const isProse = !isCue && unit.words >= MIN_PROSE_WORDS && ENDS_SENTENCE.test(unit.norm);
-    if (!isProse) {
-      if (!seenProse) {
-        if (metaLines.length < MAX_META_LINES) metaLines.push(unit.norm);
-        if (title === null && !isCue && looksLikeHeadline(unit)) title = unit.norm;
-      }
-      return;
+    const isProse =
+      !isCue &&
+      unit.words >= MIN_PROSE_WORDS &&
+      endsSentence(unit) &&
+      !isLoneQuestion(unit) &&
+      !isUrlHeavy(unit.norm);
+    if (isProse) {
+      kept.push({ ...unit, index });
+    } else if (!seenProse) {
+      if (metaLines.length < MAX_META_LINES) metaLines.push(unit.norm);
+      if (title === null && !isCue && looksLikeHeadline(unit)) title = unit.norm;
     }
-    if (isLoneQuestion(unit) || isUrlHeavy(unit.norm)) return;
-    kept.push({ ...unit, index });
   });
 
   // A separator-delimited section other than the article's own that carries a "Read also"/"See also" cue is

@@ -23,19 +23,20 @@ interface PublishedFile {
 }
 
 const cues = loadExtractData<PublishedFile>('published.json');
-const phrase = (words: string[]): RegExp =>
-  new RegExp(`(?<![\\p{L}])(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'iu');
+/** Any of the words or phrases, as whole words. */
+const phrase = (words: string[], flags = 'iu'): RegExp => new RegExp(`(?<!\\p{L})(?:${words.join('|')})(?!\\p{L})`, flags);
 const LABEL = new RegExp(`^(?:${cues.labels.join('|')})\\b`, 'iu');
 const SAME_DAY = phrase(cues.sameDay);
 const DAY_AFTER = phrase(cues.dayAfter);
 const WEEK_AFTER = phrase(cues.weekAfter);
-const WEEKDAY = new RegExp(`(?<![\\p{L}])(${cues.weekdays.join('|')})(?![\\p{L}])`, 'giu');
+const WEEKDAY = phrase(cues.weekdays, 'giu');
 
 /** Dates deep in a long text add nothing an earlier one would not; this bounds the parser's work. */
 const MAX_SCAN_CHARS = 20_000;
 const MAX_CONTEXT_CHARS = 5_000;
 /** A dateline date starts within the first characters of the text and is followed shortly by a dash or "(". */
 const DATELINE_WITHIN = 40;
+const DATELINE_CHARS = 200;
 /** Header lines searched for a "Published …" label. */
 const MAX_LABEL_LINES = 20;
 const DAY_MS = 86_400_000;
@@ -98,24 +99,30 @@ function resolveYears(dates: FoundDate[], fetchedAt: string | null | undefined):
   return times;
 }
 
-/** A "Published …" label line, or a dateline opening the text ("MOSCOW, March 23, 2024 (Reuters) —"). */
+/** The first date on the line, with its year resolved, as ISO; null when there is none. */
+function firstDate(found: FoundDate[], fetchedAt: string | null | undefined): string | null {
+  const [time] = found.length > 0 ? resolveYears([found[0]!], fetchedAt) : [];
+  return time === undefined ? null : iso(time);
+}
+
+/** A "Published …" label among the header lines, or a dateline opening the text ("MOSCOW, March 23, 2024 (Reuters) —"). */
 function statedDate(text: string, context: readonly string[], fetchedAt: string | null | undefined): string | null {
-  for (const line of [...context.slice(0, MAX_LABEL_LINES), text.slice(0, 200)]) {
-    const dates = findDates(line.slice(0, 200));
-    const first = dates[0];
-    if (!first) continue;
-    const isLabel = LABEL.test(line);
-    const isDateline = line === text.slice(0, 200) && first.index <= DATELINE_WITHIN && /^.{0,25}[-–—(]/su.test(line.slice(first.end));
-    if (!isLabel && !isDateline) continue;
-    const [time] = resolveYears([first], fetchedAt);
-    if (time !== undefined) return iso(time);
+  for (const line of context.slice(0, MAX_LABEL_LINES)) {
+    if (!LABEL.test(line)) continue;
+    const date = firstDate(findDates(line.slice(0, DATELINE_CHARS)), fetchedAt);
+    if (date) return date;
   }
-  return null;
+  const opening = text.slice(0, DATELINE_CHARS);
+  const first = findDates(opening)[0];
+  const isDateline = first && first.index <= DATELINE_WITHIN && /^.{0,25}[-–—(]/su.test(opening.slice(first.end));
+  return isDateline ? firstDate([first], fetchedAt) : null;
 }
 
 function inferFromReferences(text: string, context: readonly string[], fetchedAt: string | null | undefined): string | null {
   const scanned = `${context.join('\n\n').slice(0, MAX_CONTEXT_CHARS)}\n\n${text.slice(0, MAX_SCAN_CHARS)}`;
-  const anchors = resolveYears(findDates(scanned), fetchedAt);
+  // A date after the fetch (or after now) is an announced event, not something the report looks back on.
+  const latestPossible = (fetchedAt ? Date.parse(fetchedAt) : NaN) || Date.now();
+  const anchors = resolveYears(findDates(scanned), fetchedAt).filter((t) => t <= latestPossible);
   if (anchors.length === 0) return null;
   const anchor = anchors.reduce((max, t) => Math.max(max, t));
   const anchorWeekday = new Date(anchor).getUTCDay();
@@ -125,7 +132,7 @@ function inferFromReferences(text: string, context: readonly string[], fetchedAt
   if (WEEK_AFTER.test(scanned)) candidates.push(anchor + 7 * DAY_MS);
   // Weekdays of the anchor's own week are explained by the dates; the others point past the anchor.
   const explained = new Set(anchors.filter((t) => anchor - t < 7 * DAY_MS).map((t) => new Date(t).getUTCDay()));
-  const mentioned = new Set([...scanned.matchAll(WEEKDAY)].map((m) => cues.weekdays.indexOf(m[1]!.toLowerCase())));
+  const mentioned = new Set([...scanned.matchAll(WEEKDAY)].map((m) => cues.weekdays.indexOf(m[0].toLowerCase())));
   const namesAnchorWeek = [...mentioned].some((w) => explained.has(w));
   if (namesAnchorWeek) {
     candidates.push(anchor + DAY_MS);

@@ -17,6 +17,9 @@ export interface Decoded {
 const labels = loadIngestData<Record<string, string>>('charset-labels.json');
 const PRESCAN_BYTES = 4096;
 const CONTROL_SHARE_LIMIT = 0.1;
+/** Share of code units that are ASCII (a zero high byte) before undeclared bytes count as UTF-16. */
+const UTF16_ZERO_SHARE = 0.1;
+const UTF16_HIGH_BYTE_VALUES = 4;
 
 /** The decoder name for a declared label, or null when the label is unknown. */
 export function normalizeCharset(label: string | null | undefined): string | null {
@@ -62,6 +65,28 @@ function decodeUtf16(bytes: Buffer, charset: string): Decoded {
   return { text, charset };
 }
 
+/**
+ * UTF-16 without a byte-order mark. In text of one alphabet the high byte of each code unit takes only a
+ * few values (0x00 for ASCII spaces and digits, 0x04 for Cyrillic, 0x20 for punctuation), and the low byte
+ * is never zero. Eight-bit text and binary data spread their bytes over both positions.
+ */
+export function sniffUtf16(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const sample = bytes.subarray(0, 4096 & ~1);
+  if (sample.length < 16 || !sample.includes(0)) return null;
+  for (const [charset, high] of [['utf-16le', 1], ['utf-16be', 0]] as const) {
+    const highValues = new Set<number>();
+    let zeros = 0;
+    let lowZero = false;
+    for (let i = 0; i < sample.length && !lowZero; i += 2) {
+      highValues.add(sample[i + high]);
+      if (sample[i + high] === 0) zeros++;
+      lowZero = sample[i + 1 - high] === 0;
+    }
+    if (!lowZero && highValues.size <= UTF16_HIGH_BYTE_VALUES && zeros >= (sample.length / 2) * UTF16_ZERO_SHARE) return charset;
+  }
+  return null;
+}
+
 const hasMultiByteUtf8 = (bytes: Buffer): boolean => bytes.some((b) => b >= 0x80) && isUtf8(bytes);
 
 /** Decodes bytes to text; `transportCharset` is what an HTTP header (or WARC record) declared, if anything. */
@@ -73,7 +98,8 @@ export function decodeBytes(bytes: Buffer, transportCharset: string | null): Dec
     return { text: iconv.decode(bytes, bom), charset: bom };
   }
   const fromTransport = normalizeCharset(transportCharset);
-  if (fromTransport?.startsWith('utf-16')) return decodeUtf16(bytes, fromTransport);
+  const utf16 = fromTransport?.startsWith('utf-16') ? fromTransport : fromTransport === null ? sniffUtf16(bytes) : null;
+  if (utf16) return decodeUtf16(bytes, utf16);
   refuseBinary(bytes);
   // A document cannot declare itself UTF-16 in ASCII-compatible bytes; WHATWG reads that as UTF-8.
   const fromDocument = normalizeCharset(declaredInDocument(bytes))?.replace(/^utf-16(le|be)$/, 'utf-8') ?? null;

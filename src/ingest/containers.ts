@@ -4,10 +4,11 @@ import type { ContentKind, InputError, RawDocument, RecordHints } from '../types
 import { decodeBytes } from './charset.js';
 import type { DeclaredContent } from './content-type.js';
 import { decodedDocument, inlineDocument, type Payload } from './document.js';
-import { parseFeed } from './feed.js';
+import { parseFeed, type FeedEntry } from './feed.js';
 import { InputFailure, toInputError } from './failure.js';
 import { fetchUrl } from './http-fetch.js';
-import type { ReadOptions } from './options.js';
+import { fetchConcurrency, type ReadOptions } from './options.js';
+import { mapOrdered } from './ordered-map.js';
 import { recordEntry } from './records.js';
 import { isFeed, isWarc, looksLikeHtml } from './sniff.js';
 import { warcDocuments } from './warc.js';
@@ -35,38 +36,31 @@ export async function linkedDocument(source: string, link: string, hints: Record
   });
 }
 
-async function* feedDocuments(source: string, xml: string, opts: ReadOptions): AsyncGenerator<RawDocument | InputError> {
-  for (const entry of parseFeed(xml)) {
-    const itemSource = `${source}#${entry.n}`;
-    if ('error' in entry) {
-      yield { source: itemSource, reason: entry.error };
-    } else if (entry.content) {
-      yield inlineDocument(itemSource, entry.content.body, entry.content.kind, entry.link, entry.hints);
-    } else if (entry.link) {
-      try {
-        yield await linkedDocument(itemSource, entry.link, entry.hints, opts);
-      } catch (err) {
-        yield toInputError(itemSource, err);
-      }
-    }
+async function feedItemDocument(source: string, entry: FeedEntry, opts: ReadOptions): Promise<RawDocument | InputError> {
+  const itemSource = `${source}#${entry.n}`;
+  if ('error' in entry) return { source: itemSource, reason: entry.error };
+  if (entry.content) return inlineDocument(itemSource, entry.content.body, entry.content.kind, entry.link, entry.hints);
+  return linkedDocument(itemSource, entry.link, entry.hints, opts).catch((err) => toInputError(itemSource, err));
+}
+
+function feedDocuments(source: string, xml: string, opts: ReadOptions): AsyncGenerator<RawDocument | InputError> {
+  return mapOrdered(parseFeed(xml), fetchConcurrency(opts), (entry) => feedItemDocument(source, entry, opts));
+}
+
+/** One JSON record (already parsed) -> its document, or the reason it has none; `source` is `path#n`. */
+export async function recordDocument(source: string, value: unknown, opts: ReadOptions): Promise<RawDocument | InputError> {
+  try {
+    const entry = recordEntry(value);
+    if (entry.content) return inlineDocument(source, entry.content.body, entry.content.kind, entry.url, entry.hints);
+    return await linkedDocument(source, entry.url, entry.hints, opts);
+  } catch (err) {
+    return toInputError(source, err);
   }
 }
 
-/** One JSON record (already parsed) -> its document; `source` is `path#n`. */
-export async function recordDocument(source: string, value: unknown, opts: ReadOptions): Promise<RawDocument> {
-  const entry = recordEntry(value);
-  if (entry.content) return inlineDocument(source, entry.content.body, entry.content.kind, entry.url, entry.hints);
-  return linkedDocument(source, entry.url, entry.hints, opts);
-}
-
-export async function* recordDocuments(source: string, values: unknown[], opts: ReadOptions): AsyncGenerator<RawDocument | InputError> {
-  for (const [i, value] of values.entries()) {
-    try {
-      yield await recordDocument(`${source}#${i + 1}`, value, opts);
-    } catch (err) {
-      yield toInputError(`${source}#${i + 1}`, err);
-    }
-  }
+/** The records of a JSON file, numbered from 1; links are fetched a few at a time, in order. */
+export function recordDocuments(source: string, values: unknown[], opts: ReadOptions): AsyncGenerator<RawDocument | InputError> {
+  return mapOrdered(values.entries(), fetchConcurrency(opts), ([i, value]) => recordDocument(`${source}#${i + 1}`, value, opts));
 }
 
 /** The documents in a payload. Throws InputFailure when the payload as a whole cannot be read. */

@@ -12,7 +12,8 @@ export interface InlineContent {
 }
 
 export type FeedEntry =
-  | { n: number; hints: RecordHints; content: InlineContent | null; link: string | null }
+  | { n: number; hints: RecordHints; content: InlineContent; link: string | null }
+  | { n: number; hints: RecordHints; content: null; link: string }
   | { n: number; error: string };
 
 /** A description shorter than this (in characters of text, tags aside) is a teaser: fetch the article. */
@@ -60,9 +61,10 @@ function inlineContent(item: ItemFields): InlineContent | null {
 
 /** Atom nests the name (<author><name>..</name><email>..</email></author>); RSS has the text itself. */
 function atomAuthorName(author: string | undefined): string | undefined {
-  const start = author?.indexOf('<name>') ?? -1;
-  const end = start === -1 ? -1 : author!.indexOf('</name>', start);
-  return end === -1 ? author : author!.slice(start + '<name>'.length, end);
+  if (author === undefined) return undefined;
+  const start = author.indexOf('<name>');
+  const end = start === -1 ? -1 : author.indexOf('</name>', start);
+  return end === -1 ? author : author.slice(start + '<name>'.length, end);
 }
 
 function finishItem(item: ItemFields, outlet: string | undefined): FeedEntry {
@@ -80,8 +82,9 @@ function finishItem(item: ItemFields, outlet: string | undefined): FeedEntry {
   add('url', isHttpLink(link) ? link : undefined);
 
   const content = inlineContent(item);
-  const substantial = content !== null && (f.has('content:encoded') || f.has('content') || textLength(content.body) >= SUBSTANTIAL_TEXT_CHARS);
-  if (substantial) return { n: item.n, hints, content, link: hints.url ?? null };
+  if (content && (f.has('content:encoded') || f.has('content') || textLength(content.body) >= SUBSTANTIAL_TEXT_CHARS)) {
+    return { n: item.n, hints, content, link: hints.url ?? null };
+  }
   if (hints.url) return { n: item.n, hints, content: null, link: hints.url };
   if (content) return { n: item.n, hints, content, link: null };
   if (link) return { n: item.n, error: `item link is not an http(s) URL: ${link.slice(0, 200)}` };

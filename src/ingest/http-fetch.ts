@@ -12,7 +12,7 @@ import { restrictedAddressKind, refusalReason } from './address-policy.js';
 import { declaredContent, parseContentType, type DeclaredContent } from './content-type.js';
 import { collectLimited } from './decompress.js';
 import { InputFailure, expandsTooFar, formatSeconds, tooLarge } from './failure.js';
-import { defaultReadOptions, type ReadOptions } from './options.js';
+import { DEFAULT_MAX_REDIRECTS, DEFAULT_USER_AGENT, type ReadOptions } from './options.js';
 
 export interface Fetched {
   /** The final URL, after redirects. */
@@ -76,7 +76,7 @@ async function requestOnce(url: URL, opts: ReadOptions, signal: AbortSignal): Pr
       url,
       {
         headers: {
-          'user-agent': opts.userAgent ?? defaultReadOptions.userAgent,
+          'user-agent': opts.userAgent ?? DEFAULT_USER_AGENT,
           accept: ACCEPT,
           'accept-encoding': 'gzip, deflate, br',
         },
@@ -132,7 +132,7 @@ async function readBody(url: URL, response: IncomingMessage, opts: ReadOptions):
 }
 
 async function followRedirects(start: URL, opts: ReadOptions, signal: AbortSignal): Promise<Fetched> {
-  const maxRedirects = opts.maxRedirects ?? defaultReadOptions.maxRedirects ?? 5;
+  const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const seen = new Set<string>();
   let url = start;
   for (let hop = 0; ; hop++) {

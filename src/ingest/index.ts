@@ -1,5 +1,11 @@
 // The readers: a user's inputs (files, directories, globs, URLs, feeds, JSON/JSONL, WARC) -> RawDocuments,
 // streamed one at a time, with one InputError per bad input or bad item while the batch goes on.
+//
+// How the parts fit: input-paths expands what the user typed into files and URLs; read-file and read-url
+// get their bytes (within the limits of decompress and http-fetch, which asks address-policy before each
+// hop); containers split feeds (feed), JSON records (records, json-lines) and WARC files (warc) into items;
+// document turns bytes into a RawDocument, using charset (and charset-guess) and sniff. Each failure is an
+// InputFailure whose message is the reason the user reads.
 import type { InputError, RawDocument } from '../types.js';
 import { fileKind } from './extensions.js';
 import { toInputError } from './failure.js';

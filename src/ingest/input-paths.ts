@@ -15,9 +15,17 @@ const ANY_URL = /^([a-z][a-z0-9+.-]*:)\/\//i;
 
 const isHidden = (name: string): boolean => name.startsWith('.');
 
-/** Files under `dir` with a readable extension, depth first in name order, one directory listing at a time. */
-export async function* walkDirectory(dir: string): AsyncGenerator<string> {
-  const entries: Dirent[] = await readdir(dir, { withFileTypes: true });
+/**
+ * Files under `dir` with a readable extension, depth first in name order, one directory listing at a time.
+ * An unreadable subdirectory is one error; the walk goes on.
+ */
+async function* walkDirectory(dir: string): AsyncGenerator<Target> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    return yield { kind: 'error', error: toInputError(dir, err) };
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (isHidden(entry.name)) continue;
@@ -25,7 +33,7 @@ export async function* walkDirectory(dir: string): AsyncGenerator<string> {
     // Symbolic links to directories are not followed: they can loop.
     if (entry.isDirectory()) yield* walkDirectory(path);
     else if ((entry.isFile() || entry.isSymbolicLink()) && fileKind(entry.name)) {
-      if (entry.isFile() || (await stat(path).then((s) => s.isFile(), () => false))) yield path;
+      if (entry.isFile() || (await stat(path).then((s) => s.isFile(), () => false))) yield { kind: 'file', path };
     }
   }
 }
@@ -50,12 +58,8 @@ export async function* expandInput(input: string): AsyncGenerator<Target> {
   }
   const info = await stat(path).catch((err: NodeJS.ErrnoException) => err);
   if (!(info instanceof Error)) {
-    if (!info.isDirectory()) return yield { kind: 'file', path };
-    try {
-      for await (const file of walkDirectory(path)) yield { kind: 'file', path: file };
-    } catch (err) {
-      yield { kind: 'error', error: toInputError(path, err) };
-    }
+    if (info.isDirectory()) yield* walkDirectory(path);
+    else yield { kind: 'file', path };
     return;
   }
   if (info.code === 'ENOENT' && isDynamicPattern(input)) {

@@ -11,33 +11,53 @@ export interface AutomatonHit {
 }
 
 export class Automaton {
-  // Transitions in one map keyed by state * 65536 + folded code unit: far lighter than a map per state.
-  private readonly edges = new Map<number, number>();
-  private fail: number[] = [0];
-  private output: number[] = [-1];
-  /** Next state along the failure chain that ends a pattern (-1 when none). */
-  private outLink: number[] = [-1];
-  private depth: number[] = [0];
+  // The trie lives in typed arrays (first child / next sibling lists, with a direct table for the root), which
+  // keeps building tens of thousands of patterns quick and light on the garbage collector.
+  private readonly rootNext = new Int32Array(65536).fill(-1);
+  private readonly firstChild: Int32Array;
+  private readonly nextSibling: Int32Array;
+  private readonly unit: Uint16Array;
+  private readonly depth: Int32Array;
+  private readonly fail: Int32Array;
+  /** Pattern ending at this state, or -1. */
+  private readonly output: Int32Array;
+  /** Nearest state along the failure chain that ends a pattern, or -1. */
+  private readonly outLink: Int32Array;
+  private states = 1;
 
   /** Builds the automaton; pattern i is reported as `pattern: i`. Patterns that fold to nothing are ignored. */
   constructor(patterns: readonly string[]) {
-    patterns.forEach((p, i) => this.insert(foldCodes(p), i));
+    const folded = patterns.map(foldCodes);
+    const capacity = folded.reduce((n, p) => n + p.length, 1);
+    this.firstChild = new Int32Array(capacity).fill(-1);
+    this.nextSibling = new Int32Array(capacity).fill(-1);
+    this.unit = new Uint16Array(capacity);
+    this.depth = new Int32Array(capacity);
+    this.fail = new Int32Array(capacity);
+    this.output = new Int32Array(capacity).fill(-1);
+    this.outLink = new Int32Array(capacity).fill(-1);
+    folded.forEach((p, i) => this.insert(p, i));
     this.link();
+  }
+
+  private child(state: number, c: number): number {
+    if (state === 0) return this.rootNext[c]!;
+    for (let s = this.firstChild[state]!; s !== -1; s = this.nextSibling[s]!) if (this.unit[s] === c) return s;
+    return -1;
   }
 
   private insert(folded: number[], index: number): void {
     if (folded.length === 0) return;
     let state = 0;
     for (const c of folded) {
-      const key = state * 65536 + c;
-      let next = this.edges.get(key);
-      if (next === undefined) {
-        next = this.fail.length;
-        this.fail.push(0);
-        this.output.push(-1);
-        this.outLink.push(-1);
-        this.depth.push(this.depth[state]! + 1);
-        this.edges.set(key, next);
+      let next = this.child(state, c);
+      if (next === -1) {
+        next = this.states++;
+        this.unit[next] = c;
+        this.depth[next] = this.depth[state]! + 1;
+        this.nextSibling[next] = this.firstChild[state]!;
+        this.firstChild[state] = next;
+        if (state === 0) this.rootNext[c] = next;
       }
       state = next;
     }
@@ -45,23 +65,17 @@ export class Automaton {
   }
 
   private link(): void {
-    const children = new Map<number, Array<[number, number]>>();
-    for (const [key, child] of this.edges) {
-      const parent = Math.floor(key / 65536);
-      const list = children.get(parent);
-      const edge: [number, number] = [key % 65536, child];
-      if (list) list.push(edge);
-      else children.set(parent, [edge]);
-    }
-    const queue: number[] = [0];
-    for (let head = 0; head < queue.length; head++) {
+    const queue = new Int32Array(this.states);
+    let tail = 0;
+    for (let s = this.firstChild[0]!; s !== -1; s = this.nextSibling[s]!) queue[tail++] = s;
+    for (let head = 0; head < tail; head++) {
       const state = queue[head]!;
-      for (const [c, child] of children.get(state) ?? []) {
-        queue.push(child);
-        if (state === 0) continue;
+      for (let child = this.firstChild[state]!; child !== -1; child = this.nextSibling[child]!) {
+        queue[tail++] = child;
+        const c = this.unit[child]!;
         let f = this.fail[state]!;
-        while (f !== 0 && !this.edges.has(f * 65536 + c)) f = this.fail[f]!;
-        const target = this.edges.get(f * 65536 + c) ?? 0;
+        while (f !== 0 && this.child(f, c) === -1) f = this.fail[f]!;
+        const target = Math.max(this.child(f, c), 0);
         this.fail[child] = target;
         this.outLink[child] = this.output[target] !== -1 ? target : this.outLink[target]!;
       }
@@ -81,12 +95,12 @@ export class Automaton {
       if (c === SPACE && previous === SPACE) continue;
       previous = c;
       consumed[count++] = i;
-      let next = this.edges.get(state * 65536 + c);
-      while (next === undefined && state !== 0) {
+      let next = this.child(state, c);
+      while (next === -1 && state !== 0) {
         state = this.fail[state]!;
-        next = this.edges.get(state * 65536 + c);
+        next = this.child(state, c);
       }
-      state = next ?? 0;
+      state = Math.max(next, 0);
       for (let s = this.output[state] !== -1 ? state : this.outLink[state]!; s > 0; s = this.outLink[s]!) {
         hits.push({ pattern: this.output[s]!, start: consumed[count - this.depth[s]!]!, end: i + 1 });
       }
@@ -98,7 +112,7 @@ export class Automaton {
 const foldTable = new Uint16Array(65536);
 
 /** One UTF-16 code unit folded to one: lower case without diacritics; dashes, underscores and spaces to a space. */
-export function foldUnit(code: number): number {
+function foldUnit(code: number): number {
   const cached = foldTable[code]!;
   if (cached !== 0) return cached;
   const ch = String.fromCharCode(code);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import type { EntityType } from '../types.js';
 import { countryData } from './countries.js';
-import type { KnownEntity } from './entity.js';
+import { freezeEntity, type KnownEntity } from './entity.js';
 
 export const CATALOG_FILES = [
   'armed-groups.json',
@@ -30,7 +30,7 @@ export function catalogEntries(): KnownEntity[] {
   const { byCode } = countryData();
   const problems = catalogProblems(loaded, (code) => byCode.has(code));
   if (problems.length > 0) throw new Error(`sitrep knowledge base is invalid:\n${problems.join('\n')}`);
-  entries = loaded;
+  entries = loaded.map(freezeEntity);
   return entries;
 }
 

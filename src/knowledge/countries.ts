@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { packagePath } from '../paths.js';
-import type { KnownEntity } from './entity.js';
+import { freezeEntity, type KnownEntity } from './entity.js';
 import { foldKey } from './normalize.js';
 
 interface WorldCountry {
@@ -23,6 +23,8 @@ export interface Demonym {
 export interface CountryData {
   countries: KnownEntity[];
   byCode: Map<string, KnownEntity>;
+  /** Folded name or alias -> countries of that name. */
+  byKey: Map<string, KnownEntity[]>;
   /** One NORP entity per people ("Tajik", "Tajiks" -> Tajikistan), for matching in text. */
   nationalities: KnownEntity[];
   demonyms: Map<string, Demonym>;
@@ -46,10 +48,11 @@ function buildCountries(): CountryData {
   const extraNames = readData<{ aliases: Record<string, string[]> }>('country-aliases.json').aliases;
   const countries: KnownEntity[] = [];
   const byCode = new Map<string, KnownEntity>();
+  const byKey = new Map<string, KnownEntity[]>();
   for (const c of world) {
     // altSpellings mixes codes ("RU") and native scripts; keep readable Latin names longer than a code.
     const names = [c.name.common, c.name.official, ...c.altSpellings.filter((n) => n.length > 3 && LATIN.test(n) && !n.includes(', ')), ...(extraNames[c.cca2] ?? [])];
-    const entity: KnownEntity = {
+    const entity: KnownEntity = freezeEntity({
       id: countryId(c.cca2),
       name: c.name.common,
       type: 'GPE',
@@ -58,9 +61,10 @@ function buildCountries(): CountryData {
       country: c.cca2,
       lat: c.latlng[0],
       lon: c.latlng[1],
-    };
+    });
     countries.push(entity);
     byCode.set(c.cca2, entity);
+    for (const key of new Set(entity.aliases.map(foldKey))) byKey.set(key, [...(byKey.get(key) ?? []), entity]);
   }
 
   const demonyms = new Map<string, Demonym>();
@@ -75,11 +79,15 @@ function buildCountries(): CountryData {
   const extra = readData<{ entries: Record<string, [string, string]> }>('demonyms.json').entries;
   for (const [word, [country, name]] of Object.entries(extra)) addDemonym(word, country, name);
 
-  return { countries, byCode, nationalities: nationalityEntities(world, extra), demonyms };
+  return { countries, byCode, byKey, nationalities: nationalityEntities(world, extra, byCode), demonyms };
 }
 
 /** Groups demonym words by the place they refer to, one NORP entity per place, with plural forms. */
-function nationalityEntities(world: WorldCountry[], extra: Record<string, [string, string]>): KnownEntity[] {
+function nationalityEntities(
+  world: WorldCountry[],
+  extra: Record<string, [string, string]>,
+  byCode: Map<string, KnownEntity>,
+): KnownEntity[] {
   const groups = new Map<string, { country: string; place: string; words: string[] }>();
   const add = (word: string, country: string, place: string): void => {
     const key = `${country}/${place}`;
@@ -87,25 +95,26 @@ function nationalityEntities(world: WorldCountry[], extra: Record<string, [strin
     group.words.push(word);
     groups.set(key, group);
   };
+  // The data file's words first, so they name the entity ("Tajik", not the package's "Tadzhik").
+  for (const [word, [country, place]] of Object.entries(extra)) add(word, country, place);
   for (const c of world) {
     const eng = c.demonyms?.eng;
     if (eng?.m) add(eng.m, c.cca2, c.name.common);
   }
-  for (const [word, [country, place]] of Object.entries(extra)) add(word, country, place);
 
   const entities: KnownEntity[] = [];
   for (const { country, place, words } of groups.values()) {
-    const countryName = world.find((c) => c.cca2 === country)?.name.common;
-    const regional = place !== countryName;
+    const regional = place !== byCode.get(country)?.name;
     const forms = unique(words.flatMap((w) => [w, plural(w)]));
-    entities.push({
+    const entity: KnownEntity = {
       id: regional ? `sitrep:nationality/${country}/${slug(place)}` : `sitrep:nationality/${country}`,
-      name: words[words.length - 1] ?? place,
+      name: words[0] ?? place,
       type: 'NORP',
       kind: regional ? 'regional-group' : 'nationality',
       aliases: forms,
       country,
-    });
+    };
+    entities.push(freezeEntity(entity));
   }
   return entities;
 }

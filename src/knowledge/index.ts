@@ -5,9 +5,8 @@ import { catalogEntries } from './catalog.js';
 import { countryData } from './countries.js';
 import type { KnownEntity, LinkContext } from './entity.js';
 import { getPlace, lookupPlace } from './gazetteer.js';
-import { caseMatches } from './matcher.js';
-import { cleanSurface, foldKey } from './normalize.js';
-import { needsExactCase } from './rules.js';
+import { foldKey, surfaceForms } from './normalize.js';
+import { caseMatches, needsExactCase } from './rules.js';
 
 export type { KnownEntity, KnownMatch, LinkContext } from './entity.js';
 export { lookupPlace } from './gazetteer.js';
@@ -78,22 +77,13 @@ export function linkName(surface: string, type?: EntityType, context?: LinkConte
     if (best) return best;
   }
   if (type === undefined || type === 'GPE' || type === 'LOC') {
-    for (const form of forms) {
+    // Place names are proper nouns: "is" is a word, not the Russian village of Is.
+    for (const form of forms.filter((f) => f !== f.toLowerCase())) {
       const place = lookupPlace(form, context);
       if (place) return place;
     }
   }
   return null;
-}
-
-function surfaceForms(surface: string): string[] {
-  const trimmed = surface
-    .normalize('NFKC')
-    .trim()
-    .replace(/^["'“”‘’«»(\[]+|["'“”‘’«»)\].,;:!?]+$/g, '')
-    .replace(/['’]s$/u, '');
-  const withoutThe = trimmed.replace(/^the\s+/i, '');
-  return [...new Set([trimmed, withoutThe, cleanSurface(surface)])].filter((f) => f !== '');
 }
 
 // Taggers disagree on buildings that are also institutions (Kremlin, Pentagon) and on GPE versus LOC.

@@ -5,9 +5,8 @@ import { Automaton, foldForMatch } from './aho-corasick.js';
 import { catalogEntries } from './catalog.js';
 import { countryData } from './countries.js';
 import type { KnownEntity, KnownMatch } from './entity.js';
-import { placeEntity, placesForMatching, placeWeight } from './gazetteer.js';
-import { isWordChar } from './normalize.js';
-import { matchingRules, needsExactCase } from './rules.js';
+import { placeNamesForMatching } from './gazetteer.js';
+import { caseMatches, matchingRules, needsExactCase } from './rules.js';
 
 /** Towns smaller than this are linked when asked for but not spotted in running text (too many are common words). */
 const MATCH_MIN_POPULATION = 50000;
@@ -42,10 +41,8 @@ function buildIndex(): MatchIndex {
   for (const e of countries) for (const alias of namesOf(e)) add(alias, e, true, 1);
   for (const e of nationalities) for (const alias of namesOf(e)) add(alias, e, true, 2);
   const stop = matchingRules().placeStopwordSet;
-  for (const { names, place } of placesForMatching(MATCH_MIN_POPULATION)) {
-    const entity = placeEntity(place);
-    const rank = 3 + 1 / (1 + placeWeight(place));
-    for (const name of names) if (!stop.has(name)) add(name, entity, true, rank);
+  for (const { name, entity, weight } of placeNamesForMatching(MATCH_MIN_POPULATION)) {
+    if (!stop.has(name)) add(name, entity, true, 3 + 1 / (1 + weight));
   }
   const patterns = [...byPattern.keys()];
   const candidates = patterns.map((p) => byPattern.get(p)!.sort((a, b) => a.rank - b.rank));
@@ -78,22 +75,7 @@ export function matchKnown(text: string): KnownMatch[] {
   return selected;
 }
 
-/**
- * Whether `span` is written with the capitalisation of `alias`, letter by letter ("IS" matches "IS", not "Is"
- * or "is"). A span in capitals matches any alias of five letters or more (headlines, datelines: "MOSCOW").
- */
-export function caseMatches(span: string, alias: string): boolean {
-  const a = letters(span);
-  const b = letters(alias);
-  if (a.length !== b.length) return false;
-  if (a.length >= 5 && a.every(isUpper)) return true;
-  return a.every((ch, i) => isUpper(ch) === isUpper(b[i]!));
-}
-
-function letters(s: string): string[] {
-  return [...s].filter((ch) => ch.toLowerCase() !== ch.toUpperCase());
-}
-
-function isUpper(ch: string): boolean {
-  return ch !== ch.toLowerCase();
+/** True for letters and digits: the characters a whole-word match may not touch. */
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }

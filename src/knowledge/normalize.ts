@@ -37,25 +37,27 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Longer strings are not names; refusing them early keeps hostile input cheap. */
+export const MAX_NAME_LENGTH = 200;
+
+const EDGE_PUNCTUATION = /^[\s"'“”‘’«»(\[]+|[\s"'“”‘’«»)\].,;:!?]+$/g;
+
 /**
- * A name as a linker should look it up: without surrounding quotes and punctuation, a leading "the",
- * honorifics and titles ("Gen.", "President"), or a possessive ending ("ISIS-K's").
+ * The forms of a name worth looking up, most literal first: as written (without surrounding quotes,
+ * punctuation or a possessive ending), then without a leading "the", then without titles ("Gen.",
+ * "President"). Trying the literal form first keeps "The Independent" and "General Assembly" whole.
  */
-export function cleanSurface(surface: string): string {
-  let s = surface.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  s = s.replace(/^[\s"'“”‘’«»(\[]+|[\s"'“”‘’«»)\].,;:!?]+$/g, '');
-  s = s.replace(/(?:['’]s|s['’])$/u, (m) => (m.startsWith('s') ? 's' : ''));
+export function surfaceForms(surface: string): string[] {
+  if (surface.length > MAX_NAME_LENGTH) return [];
+  const written = surface.normalize('NFKC').replace(/\s+/g, ' ').replace(EDGE_PUNCTUATION, '').replace(/['’]s$/u, '');
+  const withoutThe = written.replace(/^the\s+/i, '');
+  let withoutTitles = withoutThe;
   const honorifics = matchingRules().honorificSet;
   for (;;) {
-    const m = /^(\S+(?:\s+minister)?)\.?\s+(?=\S)/i.exec(s);
+    const m = /^(\S+(?:\s+minister)?)\.?\s+(?=\S)/i.exec(withoutTitles);
     const head = m?.[1]?.toLowerCase().replace(/\.$/, '');
-    if (m && head !== undefined && (head === 'the' || honorifics.has(head))) s = s.slice(m[0].length);
-    else break;
+    if (!m || head === undefined || !honorifics.has(head)) break;
+    withoutTitles = withoutTitles.slice(m[0].length);
   }
-  return s;
-}
-
-/** True for letters and digits: the characters a whole-word match may not touch. */
-export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  return [...new Set([written, withoutThe, withoutTitles])].filter((f) => f !== '');
 }

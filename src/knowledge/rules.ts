@@ -1,4 +1,5 @@
-// The matching rules kept in data/matching.json (exact-case aliases, place stopwords, honorifics, spelling variants).
+// The matching rules kept in data/matching.json (exact-case aliases, place stopwords, honorifics, spelling
+// variants), and the case test that applies them.
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 
@@ -30,8 +31,31 @@ export function matchingRules(): MatchingRules {
   return rules;
 }
 
-/** Whether an alias only matches text written with the same capitalisation ("IS" the group, not "is"). */
+/**
+ * Whether an alias only matches text written with the same capitalisation: short ones ("IS" the group, not
+ * "is"), acronyms ("START", not "start"), and those listed in the data file.
+ */
 export function needsExactCase(alias: string): boolean {
   const r = matchingRules();
-  return alias.length <= r.exactCaseMaxLength || r.exactCaseSet.has(alias);
+  return alias.length <= r.exactCaseMaxLength || alias === alias.toUpperCase() || r.exactCaseSet.has(alias);
+}
+
+/**
+ * Whether `span` is written with the capitalisation of `alias`, letter by letter ("IS" matches "IS", not "Is"
+ * or "is"). A span in capitals matches any alias of five letters or more (headlines, datelines: "MOSCOW").
+ */
+export function caseMatches(span: string, alias: string): boolean {
+  const a = letters(span);
+  const b = letters(alias);
+  if (a.length !== b.length) return false;
+  if (a.length >= 5 && a.every(isUpper)) return true;
+  return a.every((ch, i) => isUpper(ch) === isUpper(b[i]!));
+}
+
+function letters(s: string): string[] {
+  return [...s].filter((ch) => ch.toLowerCase() !== ch.toUpperCase());
+}
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase();
 }

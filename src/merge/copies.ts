@@ -1,7 +1,7 @@
 // Near-duplicate and partial-copy detection: word shingles, MinHash signatures banded for LSH candidate lookup,
-// and exact shingle overlap to verify and classify each candidate. See data/copies.json for the parameters:
-// single-row bands with at least `minBandMatches` shared bands find pairs whose shingle Jaccard is as low as
-// ~0.05 (a 30% excerpt of a longer text), which multi-row bands would mostly miss.
+// and exact shingle overlap to verify and classify each candidate. Parameters are in data/copies.json. Bands are
+// single rows and a candidate must share `minBandMatches` of them: that still finds most pairs with a shingle
+// Jaccard near 0.05 (a short article copied whole into a long one), which multi-row bands would mostly miss.
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import type { Repository } from '../store/repository.js';

@@ -19,10 +19,12 @@ export interface StoryParameters {
   windowDays: number;
   /** Weight of the entity-name cosine in the score (the rest goes to the content-word cosine). */
   entityWeight: number;
-  /** The least score that joins an article to a story of many articles. */
+  /** The least score that joins an article to a story as it arrives. */
   threshold: number;
-  /** Added to the threshold divided by the story's size: one article is a noisier centroid than many. */
-  sizeBoost: number;
+  /** When stories are read, a story whose two halves (2-means) score below this is split in two. */
+  splitThreshold: number;
+  /** When stories are read, two stories whose centroids score at least this are merged (kept above splitThreshold). */
+  mergeThreshold: number;
   /** An index key keeps only its most recent stories, so a common key cannot make lookups grow with the stream. */
   maxStoriesPerKey: number;
 }
@@ -39,12 +41,25 @@ export interface StoryDocument {
 
 type Vector = Map<string, number>;
 
-interface StoryState {
-  id: string;
-  articles: Story['articles'];
+/** Term and name frequency vectors: of one article, or summed over a story (its centroid). */
+interface Vectors {
   terms: Vector;
   names: Vector;
+}
+
+interface Member extends Vectors {
+  article: Story['articles'][number];
+  /** The index keys (top terms and names) the article brought. */
+  keys: string[];
+  when: number | null;
+}
+
+interface StoryState extends Vectors {
+  id: string;
+  members: Member[];
   latest: number | null;
+  /** Set when the story was merged into another one. */
+  mergedInto: StoryState | null;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -82,13 +97,10 @@ export function contentWords(text: string): string[] {
 
 function names(doc: StoryDocument): string[] {
   if (doc.entities) return doc.entities.map((e) => (e.id ?? e.name ?? e.text).toLowerCase());
-  if (process.env.NAMETOK) { const o: string[] = []; for (const m of doc.text.matchAll(NAME)) for (const t of m[0].toLowerCase().split(/\s+/)) if (!stopwordSet().has(t)) o.push(t); return o; }
+  // Single words of names: "Jamal Williams" and "Williams" then share a feature.
   const stop = stopwordSet();
   const out: string[] = [];
-  for (const m of doc.text.matchAll(NAME)) {
-    const name = m[0].toLowerCase();
-    if (!stop.has(name)) out.push(name);
-  }
+  for (const m of doc.text.matchAll(NAME)) for (const w of m[0].toLowerCase().split(/\s+/)) if (!stop.has(w)) out.push(w);
   return out;
 }
 
@@ -147,6 +159,7 @@ export class StoryClusterer {
   private readonly termWeights: Weights;
   private readonly nameWeights: Weights;
   private readonly all: StoryState[] = [];
+  private readonly byId = new Map<string, StoryState>();
   /** Index key ("t:word" or "n:name") -> stories indexed by it, oldest first. */
   private readonly index = new Map<string, Set<StoryState>>();
 
@@ -164,55 +177,166 @@ export class StoryClusterer {
     }
   }
 
-  /** Places one article and returns the id of its story. */
+  /** Places one article and returns the id of its story (see `storyOf` for where it is later). */
   add(doc: StoryDocument): string {
     const p = this.params;
     const termTf = counts(contentWords(`${doc.title ?? ''}\n${doc.text}`));
     const nameTf = counts(names(doc));
     this.termWeights.observe(termTf.keys());
     this.nameWeights.observe(nameTf.keys());
-    const terms = sublinear(termTf);
-    const nameVec = sublinear(nameTf);
-    const keys = [...this.termWeights.top(terms, p.topTerms).map((t) => `t:${t}`), ...this.nameWeights.top(nameVec, p.topTerms).map((n) => `n:${n}`)];
     const time = doc.published ? Date.parse(doc.published) : NaN;
-    const when = Number.isNaN(time) ? null : time;
+    const member: Member = {
+      article: { id: doc.id, title: doc.title, source: doc.source ?? '' },
+      terms: sublinear(termTf),
+      names: sublinear(nameTf),
+      keys: [],
+      when: Number.isNaN(time) ? null : time,
+    };
+    member.keys = [...this.termWeights.top(member.terms, p.topTerms).map((t) => `t:${t}`), ...this.nameWeights.top(member.names, p.topTerms).map((n) => `n:${n}`)];
 
     let best: StoryState | null = null;
-    let bestScore = -Infinity;
-    for (const story of this.candidates(keys)) {
-      if (when !== null && story.latest !== null && Math.abs(when - story.latest) > p.windowDays * DAY_MS) continue;
-      const score = (1 - p.entityWeight) * this.termWeights.cosine(terms, story.terms) + p.entityWeight * this.nameWeights.cosine(nameVec, story.names);
-      if (score >= p.threshold + p.sizeBoost / story.articles.length && score > bestScore) {
+    let bestScore = p.threshold;
+    for (const story of this.candidates(member.keys)) {
+      if (!this.inWindow(member.when, story.latest)) continue;
+      const score = this.score(member, story);
+      if (score >= bestScore) {
         best = story;
         bestScore = score;
       }
     }
-    if (!best) {
-      best = { id: `story-${doc.id}`, articles: [], terms: new Map(), names: new Map(), latest: null };
-      this.all.push(best);
-    }
-    best.articles.push({ id: doc.id, title: doc.title, source: doc.source ?? '' });
-    addInto(best.terms, terms);
-    addInto(best.names, nameVec);
-    if (when !== null) best.latest = Math.max(best.latest ?? when, when);
-    for (const key of keys) {
-      const set = this.index.get(key) ?? new Set<StoryState>();
-      set.delete(best);
-      set.add(best);
-      if (set.size > p.maxStoriesPerKey) set.delete(set.values().next().value!);
-      this.index.set(key, set);
-    }
+    best ??= this.newStory(`story-${doc.id}`);
+    this.join(best, [member]);
     return best.id;
   }
 
+  /**
+   * Current stories. Arrival order can mislead a stream (an article about a similar event may join a story
+   * while it is still one article long), so reading the stories first splits any story made of two clearly
+   * different halves, then merges stories whose centroids are close (the older story keeps its id). Each story is
+   * compared only with its blocking candidates, so this stays linear in the number of articles.
+   */
+  stories(): Story[] {
+    this.consolidate();
+    return this.all.map((s) => ({ id: s.id, articles: s.members.map((m) => m.article) }));
+  }
+
+  /** The story an id returned by `add` now belongs to (it may have been merged since). */
+  storyOf(id: string): string {
+    let s = this.byId.get(id);
+    while (s?.mergedInto) s = s.mergedInto;
+    return s?.id ?? id;
+  }
+
+  private inWindow(a: number | null, b: number | null): boolean {
+    return a === null || b === null || Math.abs(a - b) <= this.params.windowDays * DAY_MS;
+  }
+
+  private score(a: Vectors, b: Vectors): number {
+    const w = this.params.entityWeight;
+    return (1 - w) * this.termWeights.cosine(a.terms, b.terms) + w * this.nameWeights.cosine(a.names, b.names);
+  }
+
+  private newStory(id: string): StoryState {
+    const story: StoryState = { id, members: [], terms: new Map(), names: new Map(), latest: null, mergedInto: null };
+    this.all.push(story);
+    this.byId.set(id, story);
+    return story;
+  }
+
+  private join(story: StoryState, members: Member[]): void {
+    for (const m of members) {
+      story.members.push(m);
+      addInto(story.terms, m.terms);
+      addInto(story.names, m.names);
+      if (m.when !== null) story.latest = Math.max(story.latest ?? m.when, m.when);
+      for (const key of m.keys) {
+        const set = this.index.get(key) ?? new Set<StoryState>();
+        set.delete(story);
+        set.add(story);
+        if (set.size > this.params.maxStoriesPerKey) set.delete(set.values().next().value!);
+        this.index.set(key, set);
+      }
+    }
+  }
+
   /** Stories sharing index keys with the article, those sharing the most first, at most `maxCandidates`. */
-  private candidates(keys: string[]): StoryState[] {
+  private candidates(keys: Iterable<string>): StoryState[] {
     const shared = new Map<StoryState, number>();
     for (const key of keys) for (const s of this.index.get(key) ?? []) shared.set(s, (shared.get(s) ?? 0) + 1);
     return [...shared.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.params.maxCandidates).map(([s]) => s);
   }
 
-  stories(): Story[] {
-    return this.all.map((s) => ({ id: s.id, articles: [...s.articles] }));
+  private consolidate(): void {
+    for (const story of [...this.all]) this.splitRecursively(story);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const story of [...this.all].sort((a, b) => b.members.length - a.members.length)) {
+        if (story.mergedInto) continue;
+        let best: StoryState | null = null;
+        let bestScore = this.params.mergeThreshold;
+        for (const other of this.candidates(story.members.flatMap((m) => m.keys))) {
+          if (other === story || other.mergedInto || !this.inWindow(story.latest, other.latest)) continue;
+          const s = this.score(story, other);
+          if (s >= bestScore) {
+            best = other;
+            bestScore = s;
+          }
+        }
+        if (best) {
+          const [keep, gone] = this.all.indexOf(story) < this.all.indexOf(best) ? [story, best] : [best, story];
+          this.remove(gone);
+          gone.mergedInto = keep;
+          this.join(keep, gone.members);
+          changed = true;
+        }
+      }
+    }
   }
+
+  private remove(story: StoryState): void {
+    this.all.splice(this.all.indexOf(story), 1);
+    for (const m of story.members) for (const key of m.keys) this.index.get(key)?.delete(story);
+  }
+
+  /** Splits a story in two (2-means seeded by its first article and the article least like it) while its halves differ. */
+  private splitRecursively(story: StoryState): void {
+    if (story.members.length < 4) return;
+    const first = story.members[0]!;
+    let seedB = first;
+    let low = Infinity;
+    for (const m of story.members) {
+      const s = this.score(m, first);
+      if (s < low) {
+        low = s;
+        seedB = m;
+      }
+    }
+    let a: Member[] = [first];
+    let b: Member[] = [seedB];
+    for (let round = 0; round < 3; round++) {
+      const ca = sum(a);
+      const cb = sum(b);
+      a = [];
+      b = [];
+      for (const m of story.members) (m === first || (m !== seedB && this.score(m, ca) >= this.score(m, cb)) ? a : b).push(m);
+    }
+    if (b.length === 0 || this.score(sum(a), sum(b)) >= this.params.splitThreshold) return;
+    this.remove(story);
+    const keep = this.newStory(story.id);
+    const other = this.newStory(`story-${b[0]!.article.id}`);
+    story.mergedInto = keep;
+    this.join(keep, a);
+    this.join(other, b);
+    this.splitRecursively(keep);
+    this.splitRecursively(other);
+  }
+}
+
+function sum(members: Member[]): Vectors {
+  const out: Vectors = { terms: new Map(), names: new Map() };
+  for (const m of members) {
+    addInto(out.terms, m.terms);
+    addInto(out.names, m.names);
+  }
+  return out;
 }

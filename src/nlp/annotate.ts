@@ -6,7 +6,7 @@ import { findEntities } from './entities.js';
 import { knowledgeBase } from './knowledge-base.js';
 import { findQuantities } from './quantities.js';
 import { findQuotes } from './quotes.js';
-import { latinShare } from './script.js';
+import { latinShare, letterCase } from './script.js';
 import { segment } from './tokens.js';
 
 /** Below this share of Latin letters, text with no language tag is not treated as English. */
@@ -26,9 +26,8 @@ export function annotate(article: Article): Annotations {
     skipped.push({ layer: 'entities', reason }, { layer: 'quotes', reason });
     return { articleId: article.id, sentences, entities: [], dates, quantities, quotes: [], skipped };
   }
-  if (!knowledgeBase) skipped.push({ layer: 'entities (knowledge-base links)', reason: 'knowledge base unavailable: mentions are typed by the tagger alone' });
   const entities = findEntities(text, sentences, knowledgeBase);
-  const quotes = findQuotes(text, entities);
+  const quotes = findQuotes(text, entities, letterCase(text) !== 'mixed');
   return { articleId: article.id, sentences, entities, dates, quantities, quotes, skipped };
 }
 

@@ -1,9 +1,8 @@
 // Dates in news text, resolved against the publication date: chrono-node plus refiners for the way news
 // writes dates (past-leaning weekdays, "last July", "early March", bare years, "four years earlier").
 import * as chrono from 'chrono-node';
-import type { DateMention, DatePrecision, Span } from '../types.js';
+import type { DateMention, DatePrecision } from '../types.js';
 import { alternation, loadData } from './data.js';
-import { paragraphs } from './paragraphs.js';
 
 interface DateCues {
   partOfMonth: Record<string, [number, number]>;
@@ -11,7 +10,7 @@ interface DateCues {
   yearPrepositions: string[];
   relativeDirections: Record<string, number>;
   futureCues: string[];
-  triggers: string[];
+  notDates: string[];
 }
 interface Calendar {
   months: string[];
@@ -28,15 +27,15 @@ const LAST_MONTH = new RegExp(String.raw`\b(?:${alternation(cues.lastMonth)})\s+
 const YEAR_RANGE = new RegExp(String.raw`\b(?:(?:between|from)\s+)?((?:19|20)\d{2})\s*(?:[-–]|\s(?:and|to|until)\s)\s*((?:19|20)\d{2})\b`, 'giu');
 const BARE_YEAR = new RegExp(String.raw`\b(?:${alternation(cues.yearPrepositions)})\s+((?:19|20)\d{2})\b(?![-–/.,]\d|\s*(?:years?|people|persons?)\b)`, 'giu');
 const RELATIVE = new RegExp(String.raw`\b(${NUMBER_WORD})\s+(years?|months?|weeks?|days?)\s+(${alternation(Object.keys(cues.relativeDirections))})\b(?!\s+(?:the|a|an|his|her|its|their|this|that|he|she|it|they)\b)`, 'giu');
-// chrono runs every one of its parsers over the text it is given, so it only sees sentences that could hold
-// a date: a month, weekday or date word, a year, or a numeric date.
-const TRIGGER = new RegExp(String.raw`\b(?:${alternation([...calendar.months, ...calendar.monthAbbreviations, ...calendar.weekdays, ...cues.triggers])})\b|\d{4}|\d{1,2}[/.-]\d{1,2}`, 'iu');
-const SENTENCE_BREAK = /(?<=[.!?])\s+(?=["“\p{Lu}\d])/gu;
 // "two weeks before" without an anchor date is left out rather than counted from the publication date.
 const ANCHORED = new RegExp(String.raw`\b(?:${alternation(Object.keys(cues.relativeDirections))})\b`, 'iu');
+// "now" is not a date, and "the past two years" is a duration, not the year two years ago.
+const NOT_DATES = new RegExp(String.raw`^(?:${alternation(cues.notDates)})$|\b(?:past|last|next|coming)\s+(?:\w+\s+)?(?:years|months|weeks|days|decades)\b`, 'iu');
 const LEADING_PREPOSITION = /^(?:on|in|at|since|by|from)\s+/i;
 const TRAILING_PUNCTUATION = /[\s,.;:]+$/;
 const FUTURE = new RegExp(String.raw`\b(?:${alternation(cues.futureCues)})\b`, 'iu');
+/** How far (in characters, within one paragraph) "four years earlier" may be from the date it counts from. */
+const MAX_ANCHOR_DISTANCE = 400;
 const SMALL_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
 /** A resolved calendar point: year, optional month and day. */
@@ -47,25 +46,20 @@ interface Point {
 }
 
 /** Dates in `text`. With `published` (ISO date) relative expressions are resolved against it; without it
- * only dates that carry their own year are returned. */
+ * only dates that carry their own year are returned. No date crosses a line (paragraph) break. */
 export function findDates(text: string, published: string | null): DateMention[] {
   const ref = parseReference(published);
-  const found: DateMention[] = [];
-  for (const para of paragraphs(text)) {
-    const chunk = text.slice(para.start, para.end);
-    if (!TRIGGER.test(chunk)) continue;
-    const local = refine(chunk, ref);
-    for (const d of local) found.push({ ...d, start: d.start + para.start, end: d.end + para.start });
-  }
-  return found;
-}
-
-function refine(text: string, ref: Point | null): DateMention[] {
   const out: DateMention[] = [];
-  const taken: Span[] = [];
-  const add = (start: number, end: number, value: string, precision: DatePrecision) => {
-    if (taken.some((s) => s.start < end && start < s.end)) return;
-    taken.push({ start, end });
+  // Characters already claimed by a date (1) or held for an anchored relative expression (2). Earlier passes
+  // win; checking a span costs its length, so many dates stay linear.
+  const claimed = new Uint8Array(text.length);
+  const free = (start: number, end: number, allowReserved: boolean) => {
+    for (let i = start; i < end; i++) if (claimed[i] === 1 || (claimed[i] === 2 && !allowReserved) || text[i] === '\n') return false;
+    return true;
+  };
+  const add = (start: number, end: number, value: string, precision: DatePrecision, relative = false) => {
+    if (!free(start, end, relative)) return;
+    claimed.fill(1, start, end);
     out.push({ start, end, text: text.slice(start, end), value, precision });
   };
 
@@ -92,44 +86,31 @@ function refine(text: string, ref: Point | null): DateMention[] {
     add(start, start + 4, m[1], 'year');
   }
 
-  const relatives = [...text.matchAll(RELATIVE)];
-  for (const { index, result: r } of parseWithChrono(text, ref)) {
-    if (relatives.some((m) => m.index! < index + r.text.length && index < m.index! + m[0].length)) continue;
-    if (ANCHORED.test(r.text)) continue;
+  // chrono is run once over the whole text: its cost is mostly per call, not per character.
+  const relatives = [...text.matchAll(RELATIVE)].filter((m) => free(m.index!, m.index! + m[0].length, false));
+  for (const m of relatives) claimed.fill(2, m.index!, m.index! + m[0].length);
+  const parsed = ref ? chrono.parse(text, { instant: utc(ref), timezone: 0 }) : chrono.parse(text);
+  for (const r of parsed) {
+    if (ANCHORED.test(r.text) || NOT_DATES.test(r.text)) continue;
     const resolved = fromChrono(r, ref);
     if (!resolved) continue;
     // chrono keeps a leading preposition and trailing punctuation ("on Friday", "January,"); spans do not.
     const lead = LEADING_PREPOSITION.exec(r.text)?.[0].length ?? 0;
     const trail = TRAILING_PUNCTUATION.exec(r.text)?.[0].length ?? 0;
-    add(index + lead, index + r.text.length - trail, resolved.value, resolved.precision);
+    add(r.index + lead, r.index + r.text.length - trail, resolved.value, resolved.precision);
   }
-  // "four years earlier" counts from the nearest explicit date before it, not from the publication date.
+  // "four years earlier" counts from the nearest explicit date shortly before it in the same paragraph, not
+  // from the publication date.
+  const anchors = out.filter((d) => d.precision !== 'range').sort((a, b) => a.start - b.start);
+  let next = 0;
+  let anchor: DateMention | undefined;
   for (const m of relatives) {
-    const anchor = out.filter((d) => d.end <= m.index! && d.precision !== 'range').pop();
-    const resolved = anchor && shift(anchor, m);
-    if (resolved) add(m.index!, m.index! + m[0].length, resolved.value, resolved.precision);
+    while (next < anchors.length && anchors[next].end <= m.index!) anchor = anchors[next++];
+    const nearby = anchor && m.index! - anchor.end <= MAX_ANCHOR_DISTANCE && !text.slice(anchor.end, m.index!).includes('\n');
+    const resolved = nearby && shift(anchor!, m);
+    if (resolved) add(m.index!, m.index! + m[0].length, resolved.value, resolved.precision, true);
   }
   return out.sort((a, b) => a.start - b.start);
-}
-
-/** chrono's results for the sentences of `text` that could hold a date, with indices into `text`. */
-function parseWithChrono(text: string, ref: Point | null): Array<{ index: number; result: chrono.ParsedResult }> {
-  const results: Array<{ index: number; result: chrono.ParsedResult }> = [];
-  let start = 0;
-  const run = (end: number) => {
-    const piece = text.slice(start, end);
-    if (TRIGGER.test(piece)) {
-      for (const result of ref ? chrono.parse(piece, { instant: utc(ref), timezone: 0 }) : chrono.parse(piece)) {
-        results.push({ index: start + result.index, result });
-      }
-    }
-  };
-  for (const m of text.matchAll(SENTENCE_BREAK)) {
-    run(m.index!);
-    start = m.index! + m[0].length;
-  }
-  run(text.length);
-  return results;
 }
 
 function fromChrono(r: chrono.ParsedResult, ref: Point | null): { value: string; precision: DatePrecision } | null {

@@ -1,44 +1,42 @@
 // Entity mentions: the statistical tagger (src/nlp/ner) proposes spans, the knowledge base names and links
 // them. Knowledge-base matches win where the two overlap, because they carry an id and a canonical name.
+import type { KnownEntity, KnownMatch, LinkContext } from '../knowledge/index.js';
 import type { EntityMention, EntityType, Span } from '../types.js';
-import { loadData } from './data.js';
-import type { KnowledgeBase, KnownEntity } from './knowledge-base.js';
+import type { KnowledgeBase } from './knowledge-base.js';
 import { tagTokens, tokenizeForNer, type NerSpan, type NerToken } from './ner/index.js';
-import { isTitle, personMention, resolvePeople, startsWithTitle } from './persons.js';
+import { extendName, personMention, resolvePeople, startsWithTitle } from './persons.js';
 
-interface EntityKinds {
-  gpe: string[];
-  fac: string[];
-  norp: string[];
-  nameStopWords: string[];
-}
-
-const kinds = loadData<EntityKinds>('entity-kinds.json');
-const gpeKinds = new Set(kinds.gpe);
-const facKinds = new Set(kinds.fac);
-const norpKinds = new Set(kinds.norp);
-const nameStopWords = new Set(kinds.nameStopWords);
-const ENTITY_TYPES = new Set<string>(['PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'NORP']);
-/** The tagger's cost grows with sentence length only linearly, but run-on "sentences" (tables, lists) carry
- * no useful context past this many tokens, so they are tagged in pieces. */
+/** Run-on "sentences" (tables, lists) carry no useful context past this many tokens, so they are tagged in
+ * pieces and the tagger's cost stays linear. */
 const MAX_TAGGER_TOKENS = 200;
-const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’-]+|\p{Lu}\.)$/u;
+const PLACE_TYPES = new Set<EntityType>(['GPE', 'LOC', 'FAC']);
+const ORG_TYPES = new Set<EntityType>(['ORG', 'FAC']);
 
-/** Entity mentions in `text`, given its sentences. `kb` is null when the knowledge base is unavailable;
- * mentions then carry no ids except for people, and places stay LOC. */
-export function findEntities(text: string, sentences: Span[], kb: KnowledgeBase | null): EntityMention[] {
-  const known: EntityMention[] = kb ? kb.matchKnown(text).map((m) => fromKnown(text, m, m.entity)).filter((m): m is EntityMention => m !== null) : [];
-  const proposed = tagSentences(text, sentences);
-  const mentions = [...known];
-  const taken = (s: Span) => mentions.some((m) => m.start < s.end && s.start < m.end);
-  for (const span of proposed) {
-    const mention = typeSpan(text, span, kb);
-    if (mention && !taken(mention)) mentions.push(mention);
+/** Entity mentions in `text`, given its sentences, sorted by start and not overlapping. */
+export function findEntities(text: string, sentences: Span[], kb: KnowledgeBase): EntityMention[] {
+  const matches = kb.matchKnown(text);
+  const known = matches.map((m) => fromKnown(text, m, m.entity));
+  const context: LinkContext = { countries: countriesOf(matches) };
+  const link = cachedLinks(kb, context);
+  const tagged: EntityMention[] = [];
+  let k = 0;
+  for (const span of tagSentences(text, sentences)) {
+    const mention = typeSpan(text, span, kb, link);
+    if (!mention) continue;
+    while (k < known.length && known[k].end <= mention.start) k++;
+    if (k < known.length && known[k].start < mention.end) continue;
+    const last = tagged[tagged.length - 1];
+    // A person name extended to the left ("Colin P. Clarke") replaces the fragment tagged before it.
+    if (last && last.end > mention.start) {
+      if (mention.type !== 'PERSON') continue;
+      tagged.pop();
+    }
+    tagged.push(mention);
   }
-  mentions.sort((a, b) => a.start - b.start);
+  const mentions = [...known, ...tagged].sort((a, b) => a.start - b.start);
   return resolvePeople(mentions, (name) => {
-    const entry = kb?.linkName(name, 'PER');
-    return entry && mapType(entry) === 'PERSON' ? { id: entry.id, name: entry.name } : null;
+    const entry = link(name, 'PERSON');
+    return entry ? { id: entry.id, name: entry.name } : null;
   });
 }
 
@@ -53,43 +51,51 @@ function tagSentences(text: string, sentences: Span[]): NerSpan[] {
   return tagTokens(input).flat();
 }
 
-/** Types one tagger span: PER -> PERSON, LOC -> GPE/FAC/LOC by what it links to, ORG -> ORG, MISC -> NORP
- * when it names a nationality, religion or political group (else dropped). */
-function typeSpan(text: string, span: NerSpan, kb: KnowledgeBase | null): EntityMention | null {
+/** Types one tagger span: PER -> PERSON; LOC -> GPE, FAC or LOC by what it links to; ORG -> ORG; MISC -> NORP
+ * when it names a nationality, religion or political group, else nothing. */
+function typeSpan(text: string, span: NerSpan, kb: KnowledgeBase, link: Link): EntityMention | null {
   const surface = text.slice(span.start, span.end);
   if (span.type === 'PER' || startsWithTitle(surface)) return personMention(text, extendName(text, span));
-  const linked = kb?.linkName(surface, span.type === 'MISC' ? undefined : span.type) ?? null;
-  if (linked) {
-    const mention = fromKnown(text, span, linked);
-    if (mention && (span.type !== 'MISC' || mention.type === 'NORP')) return mention;
+  if (span.type === 'LOC') {
+    const place = link(surface);
+    if (place && PLACE_TYPES.has(place.type)) return fromKnown(text, span, place);
+    return { start: span.start, end: span.end, text: surface, type: 'LOC' };
   }
-  if (span.type === 'ORG') return { start: span.start, end: span.end, text: surface, type: 'ORG' };
-  if (span.type === 'LOC') return { start: span.start, end: span.end, text: surface, type: 'LOC' };
-  const people = kb?.demonym(surface);
-  return people ? { start: span.start, end: span.end, text: surface, type: 'NORP', name: surface } : null;
-}
-
-function fromKnown(text: string, span: Span, entity: KnownEntity): EntityMention | null {
-  const type = mapType(entity);
-  return type ? { start: span.start, end: span.end, text: text.slice(span.start, span.end), type, id: entity.id, name: entity.name } : null;
-}
-
-function mapType(entity: KnownEntity): EntityType | null {
-  if (gpeKinds.has(entity.kind)) return 'GPE';
-  if (facKinds.has(entity.kind)) return 'FAC';
-  if (norpKinds.has(entity.kind)) return 'NORP';
-  if (entity.type === 'PER') return 'PERSON';
-  return ENTITY_TYPES.has(entity.type) ? (entity.type as EntityType) : null;
-}
-
-/** The tagger sometimes starts a name late ("D. Haines" for "Avril D. Haines"): take in up to two
- * capitalised words or initials directly before it. */
-function extendName(text: string, span: Span): Span {
-  let start = span.start;
-  for (let words = 0; words < 2; words++) {
-    const m = /(\S+) $/u.exec(text.slice(Math.max(0, start - 40), start));
-    if (!m || !NAME_WORD.test(m[1]) || nameStopWords.has(m[1]) || isTitle(m[1])) break;
-    start -= m[0].length;
+  if (span.type === 'ORG') {
+    const org = link(surface, 'ORG');
+    if (org && ORG_TYPES.has(org.type)) return fromKnown(text, span, org);
+    return { start: span.start, end: span.end, text: surface, type: 'ORG' };
   }
-  return { start, end: span.end };
+  const group = link(surface, 'NORP');
+  if (group) return fromKnown(text, span, group);
+  return kb.demonym(surface) ? { start: span.start, end: span.end, text: surface, type: 'NORP' } : null;
+}
+
+type Link = (surface: string, type?: EntityType) => KnownEntity | null;
+
+/** linkName for one article: the same names recur, and a gazetteer lookup is not free. */
+function cachedLinks(kb: KnowledgeBase, context: LinkContext): Link {
+  const cache = new Map<string, KnownEntity | null>();
+  return (surface, type) => {
+    const key = `${type ?? ''}\t${surface}`;
+    let entry = cache.get(key);
+    if (entry === undefined) {
+      entry = kb.linkName(surface, type, context);
+      cache.set(key, entry);
+    }
+    return entry;
+  };
+}
+
+function fromKnown(text: string, span: Span, entity: KnownEntity): EntityMention {
+  return { start: span.start, end: span.end, text: text.slice(span.start, span.end), type: entity.type, id: entity.id, name: entity.name };
+}
+
+/** Countries the text's known places lie in, most mentioned first, to break ties between same-named places. */
+function countriesOf(matches: KnownMatch[]): string[] {
+  const counts = new Map<string, number>();
+  for (const { entity } of matches) {
+    if (entity.type === 'GPE' && entity.country) counts.set(entity.country, (counts.get(entity.country) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([country]) => country);
 }

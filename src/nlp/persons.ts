@@ -8,6 +8,8 @@ interface PersonTitles {
   titles: string[];
   appositiveDeterminers: string[];
   appositiveStop: string[];
+  nameStopWords: string[];
+  nameParticles: string[];
 }
 
 const titles = loadData<PersonTitles>('person-titles.json');
@@ -17,10 +19,14 @@ const TRAILING_TITLES = new RegExp(String.raw`(?:^|[^\p{L}.])((?:${TITLE}\s+)+)$
 const WHOLE_TITLE = new RegExp(`^${TITLE}$`, 'u');
 const STARTS_WITH_TITLE = new RegExp(String.raw`^${TITLE}\s+\p{Lu}`, 'u');
 const APPOSITIVE = new RegExp(
-  String.raw`^,\s+((?:${alternation(titles.appositiveDeterminers)})\s+(?:\p{Ll}|${TITLE}\s)[^,;()"“”\n]{1,100}?)(?=\s*[,;.)]|\s+(?:${alternation(titles.appositiveStop)})\b)`,
+  String.raw`^,\s+((?:${alternation(titles.appositiveDeterminers)})\s+(?:\p{Ll}|${TITLE}\s)[^,;()"“”\n]{1,100}?)(?=\s*[,;)]|\.(?:\s+\p{Lu}|\s*$)|\s+(?:${alternation(titles.appositiveStop)})\b)`,
   'u',
 );
 const INITIAL = /^\p{Lu}\.$/u;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’-]+|\p{Lu}\.)$/u;
+const nameStopWords = new Set(titles.nameStopWords);
+const nameParticles = new Set(titles.nameParticles);
+const INITIAL_AND_SURNAME = /^ \p{Lu}\. \p{Lu}[\p{L}\p{M}'’-]+/u;
 const LOOK = 60;
 
 /** Whether `word` is a title or honorific on its own ("Gen.", "President"). */
@@ -31,6 +37,20 @@ export function isTitle(word: string): boolean {
 /** Whether `phrase` opens with a title or honorific followed by a name ("Gen. Michael Kurilla"). */
 export function startsWithTitle(phrase: string): boolean {
   return STARTS_WITH_TITLE.test(phrase);
+}
+
+/** The tagger sometimes starts a name late ("D. Haines" for "Avril D. Haines"): take in up to two
+ * capitalised words or initials directly before it. */
+export function extendName(text: string, span: Span): Span {
+  let start = span.start;
+  for (let words = 0; words < 2; words++) {
+    const m = /(\S+) $/u.exec(text.slice(Math.max(0, start - 40), start));
+    if (!m || !NAME_WORD.test(m[1]) || nameStopWords.has(m[1]) || isTitle(m[1])) break;
+    start -= m[0].length;
+  }
+  // ... or stops at a first name followed by an initial and a surname ("Christine" of "Christine S. Abizaid").
+  const rest = INITIAL_AND_SURNAME.exec(text.slice(span.end, span.end + 40));
+  return { start, end: span.end + (rest && !/\s/.test(text.slice(span.start, span.end)) ? rest[0].length : 0) };
 }
 
 /**
@@ -47,7 +67,7 @@ export function personMention(text: string, span: Span): EntityMention | null {
   if (inside) roles.push(inside[0].trim());
   let end = span.end;
   while (end > start && /[\s,;:'’]/.test(text[end - 1])) end--;
-  if (end <= start || !/\p{Lu}/u.test(text.slice(start, end))) return null;
+  if (end <= start || !looksLikeName(text.slice(start, end))) return null;
   const appositive = APPOSITIVE.exec(text.slice(end, end + 140));
   if (appositive) roles.push(appositive[1]);
   const mention: EntityMention = { start, end, text: text.slice(start, end), type: 'PERSON' };
@@ -61,15 +81,23 @@ export function personMention(text: string, span: Span): EntityMention | null {
  * id is `person:<key>` so that spelling variants across articles meet.
  */
 export function resolvePeople(mentions: EntityMention[], link: (name: string) => { id: string; name: string } | null): EntityMention[] {
-  const full: EntityMention[] = mentions.filter((m) => m.type === 'PERSON' && nameParts(m.text).length >= 2);
+  // Full names by the key of their last word, in text order.
+  const bySurname = new Map<string, EntityMention[]>();
+  for (const m of mentions) {
+    const parts = m.type === 'PERSON' ? nameParts(m.text) : [];
+    if (parts.length < 2) continue;
+    const key = nameKey(parts[parts.length - 1]);
+    const list = bySurname.get(key);
+    if (list) list.push(m);
+    else bySurname.set(key, [m]);
+  }
   return mentions.map((m) => {
     if (m.type !== 'PERSON') return m;
     const parts = nameParts(m.text);
     let name = m.text;
     if (parts.length === 1) {
-      const key = nameKey(parts[0]);
-      const candidates = full.filter((f) => nameKey(lastOf(f.text)) === key);
-      const target = candidates.filter((f) => f.start < m.start).pop() ?? candidates[0];
+      const candidates = bySurname.get(nameKey(parts[0])) ?? [];
+      const target = candidates[countBefore(candidates, m.start) - 1] ?? candidates[0];
       if (target) name = target.text;
     }
     const linked = link(name);
@@ -98,12 +126,26 @@ export function nameKey(word: string): string {
   return skeleton + (letters.match(/[aeiouy]+/g)?.length ?? 0);
 }
 
+/** A name has capitals and no lower-case words other than particles (al-, bin, van, de): this drops the
+ * headline fragments a tagger calls people ("Biden lands"). */
+function looksLikeName(name: string): boolean {
+  if (!/\p{Lu}/u.test(name)) return false;
+  return name.split(/\s+/).every((word) => !/^\p{Ll}/u.test(word) || nameParticles.has(word.split(/[-’']/)[0]));
+}
+
 /** Name words without initials ("Vladimir V. Putin" -> Vladimir, Putin). */
 function nameParts(name: string): string[] {
   return name.split(/\s+/).filter((w) => w !== '' && !INITIAL.test(w) && /\p{L}{2}/u.test(w));
 }
 
-function lastOf(name: string): string {
-  const parts = nameParts(name);
-  return parts[parts.length - 1] ?? name;
+/** How many of `sorted` (by start) start before `at`. */
+function countBefore(sorted: EntityMention[], at: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].start < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

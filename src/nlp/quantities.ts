@@ -155,7 +155,8 @@ function applyRule(rule: Rule, n: number): [number | null, number | null, boolea
   }
 }
 
-/** The counted noun after a figure: skips "of", "other" and capitalised modifiers ("four Tajik men"). */
+/** The counted noun after a figure: skips "of", "other" and capitalised modifiers ("four Tajik men"); a word
+ * in capitals is a noun in capitalised text, not a modifier. */
 function countedNoun(text: string, from: number): { word: string; end: number } | null {
   let at = from;
   for (let hops = 0; hops < 3; hops++) {
@@ -164,7 +165,7 @@ function countedNoun(text: string, from: number): { word: string; end: number } 
     const word = m[1].replace(/[.’']+$/, '');
     const lower = word.toLowerCase();
     const wordEnd = at + m[0].length - (m[1].length - word.length);
-    if (skipWords.has(lower) || /^\p{Lu}/u.test(word)) {
+    if (skipWords.has(lower) || /^\p{Lu}\p{Ll}/u.test(word)) {
       at = wordEnd;
       continue;
     }

@@ -18,13 +18,24 @@ const cues = loadData<QuoteCues>('quote-cues.json');
 const QUOTE_MARKS = new Set(['"', '“', '”', '„']);
 const MARK_SCAN = /["“”„]/g;
 const CAP = String.raw`\p{Lu}[\p{L}\p{M}.'’-]*`;
-const SPEAKER = String.raw`\b(?:${alternation(cues.personPronouns)})\b|(?:(?:the|a|an)\s+)?(?:${CAP}\s+){0,5}(?:${CAP}|(?:${alternation(cues.genericSpeakers)})\b)`;
+const SPEAKER = String.raw`\b(?:${alternation(cues.personPronouns)})\b|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:${CAP}\s+){0,5}(?:${CAP}|(?:${alternation(cues.genericSpeakers)})\b)`;
 const VERB = `(?:${alternation(cues.verbs)})\\b`;
 const APPOSITIVE = String.raw`(?:,[^,"“”\n]{1,160},)?`;
-const AFTER_SPEAKER_VERB = new RegExp(String.raw`^\s*[,.!?]?\s*(${SPEAKER})${APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?${VERB}`, 'du');
-const AFTER_VERB_SPEAKER = new RegExp(String.raw`^\s*[,.!?]?\s*(?:${alternation(cues.inverted)})\s+(${SPEAKER})`, 'du');
-const BEFORE_SPEAKER_VERB = new RegExp(String.raw`(${SPEAKER})${APPOSITIVE}\s+(?:also\s+)?${VERB}[^"“”\n]{0,80}$`, 'du');
-const BEFORE_ACCORDING = new RegExp(String.raw`[Aa]ccording to\s+(${SPEAKER})[^"“”\n]{0,60}$`, 'du');
+const SHORT_TAIL = /^[^.!?"“”\n]{0,40}[.!?]/u;
+/** The attribution patterns; `caseless` ones serve text written all in capitals or all in lower case. */
+function patterns(caseless: boolean) {
+  const flags = caseless ? 'diu' : 'du';
+  return {
+    afterSpeakerVerb: new RegExp(String.raw`^\s*[,.!?]?\s*(${SPEAKER})${APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?${VERB}`, flags),
+    // The inverted form may follow an aside: "..., frequently criticizing Putin in its propaganda, said Clarke".
+    afterVerbSpeaker: new RegExp(String.raw`^\s*[,.!?]?\s*(?:[^"“”\n]{0,120}?,\s+)?(?:${alternation(cues.inverted)})\s+(${SPEAKER})`, flags),
+    beforeSpeakerVerb: new RegExp(String.raw`(${SPEAKER})${APPOSITIVE}\s+(?:also\s+)?${VERB}[^"“”\n]{0,80}$`, flags),
+    beforeAccording: new RegExp(String.raw`[Aa]ccording to\s+(${SPEAKER})[^"“”\n]{0,60}$`, flags),
+  };
+}
+type Patterns = ReturnType<typeof patterns>;
+const CASED = patterns(false);
+const CASELESS = patterns(true);
 const pronouns = new Set(cues.personPronouns);
 const generic = new RegExp(String.raw`\b(?:${alternation(cues.genericSpeakers)})$`, 'iu');
 const speakerTypes = new Set(['PERSON', 'ORG', 'NORP', 'GPE']);
@@ -38,17 +49,22 @@ interface Found extends Span {
 }
 
 /** Quotes in `text`, each attributed to a speaker where an attribution is in reach. `mentions` are the
- * entity mentions of the same text (any order); they let speakers resolve to names and ids. */
-export function findQuotes(text: string, mentions: EntityMention[]): Quote[] {
+ * entity mentions of the same text (any order); they let speakers resolve to names and ids. `caseless` is for
+ * text in one case, where capital letters say nothing about names. */
+export function findQuotes(text: string, mentions: EntityMention[], caseless = false): Quote[] {
+  const use = caseless ? CASELESS : CASED;
   const found = pairMarks(text);
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const people = sorted.filter((m) => m.type === 'PERSON');
   const quotes: Quote[] = [];
   for (let i = 0; i < found.length; i++) {
     const q = found[i];
     const from = Math.max(q.paragraphs.start, i > 0 ? found[i - 1].outer.end : 0, q.outer.start - cues.attributionWindow);
     const to = Math.min(q.paragraphs.end, i + 1 < found.length ? found[i + 1].outer.start : text.length, q.outer.end + cues.attributionWindow);
     const previous = quotes.length > 0 ? quotes[quotes.length - 1].speaker : null;
-    const speaker = attribute(text, q, from, to, sorted, previous);
+    let speaker = attribute(use, text, q, from, to, sorted, people, previous);
+    // An unattributed quote that follows another in the same paragraph continues that speaker's words.
+    if (!speaker && i > 0 && found[i - 1].paragraphs.end >= q.paragraphs.start) speaker = previous;
     quotes.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), speaker });
   }
   return quotes;
@@ -109,31 +125,35 @@ function markRole(text: string, at: number, para: Span): 'open' | 'close' | 'eit
   return 'either';
 }
 
-function attribute(text: string, q: Found, from: number, to: number, mentions: EntityMention[], previous: Speaker | null): Speaker | null {
+function attribute(use: Patterns, text: string, q: Found, from: number, to: number, mentions: EntityMention[], people: EntityMention[], previous: Speaker | null): Speaker | null {
   const after = text.slice(q.outer.end, to);
   const before = text.slice(from, q.outer.start);
-  const m = AFTER_SPEAKER_VERB.exec(after) ?? AFTER_VERB_SPEAKER.exec(after);
-  if (m) return speakerAt(text, q.outer.end + m.indices![1][0], m[1], mentions, previous);
-  const b = BEFORE_SPEAKER_VERB.exec(before) ?? BEFORE_ACCORDING.exec(before);
-  if (b) return speakerAt(text, from + b.indices![1][0], b[1], mentions, previous);
+  const m = use.afterSpeakerVerb.exec(after) ?? use.afterVerbSpeaker.exec(after);
+  // After a quote that ends its sentence, a capitalised "The report concluded that ..." starts a new
+  // statement; only a short "Hale said." still attributes backwards.
+  const closed = /[.!?]$/.test(text.slice(q.start, q.end)) && /^\s*\p{Lu}/u.test(after);
+  const short = m && SHORT_TAIL.test(after.slice(m[0].length));
+  if (m && (!closed || short)) return speakerAt(text, q.outer.end + m.indices![1][0], m[1], mentions, people, previous);
+  const b = use.beforeSpeakerVerb.exec(before) ?? use.beforeAccording.exec(before);
+  if (b) return speakerAt(text, from + b.indices![1][0], b[1], mentions, people, previous);
   return null;
 }
 
 /** Turns a matched speaker phrase at `start` into a speaker: a pronoun becomes the last person named before
- * it; a phrase covering an entity mention becomes that entity. */
-function speakerAt(text: string, start: number, phrase: string, mentions: EntityMention[], previous: Speaker | null): Speaker | null {
+ * it; a phrase covering an entity mention becomes that entity. `mentions` and `people` are sorted by start. */
+function speakerAt(text: string, start: number, phrase: string, mentions: EntityMention[], people: EntityMention[], previous: Speaker | null): Speaker | null {
   const end = start + phrase.length;
   if (pronouns.has(phrase.toLowerCase())) {
-    const antecedent = lastPersonBefore(mentions, start);
-    if (antecedent) return fromMention(antecedent);
+    const before = firstEndingAfter(people, start) - 1;
+    if (before >= 0) return fromMention(people[before]);
     // Without a named person in reach, the previous quote's speaker is the best guess, unless it was a
     // group ("officials"), which "he" or "she" cannot refer to.
     return previous && !generic.test(previous.name) ? previous : null;
   }
   let best: EntityMention | null = null;
-  for (const mention of mentions) {
-    if (mention.start >= end) break;
-    if (mention.end <= start || !speakerTypes.has(mention.type)) continue;
+  for (let i = firstEndingAfter(mentions, start); i < mentions.length && mentions[i].start < end; i++) {
+    const mention = mentions[i];
+    if (!speakerTypes.has(mention.type)) continue;
     if (!best || (mention.type === 'PERSON' && best.type !== 'PERSON') || mention.end - mention.start > best.end - best.start) best = mention;
   }
   if (best) return fromMention(best);
@@ -142,13 +162,16 @@ function speakerAt(text: string, start: number, phrase: string, mentions: Entity
   return { name: text.slice(nameStart, end), start: nameStart, end };
 }
 
-function lastPersonBefore(mentions: EntityMention[], at: number): EntityMention | null {
-  let found: EntityMention | null = null;
-  for (const mention of mentions) {
-    if (mention.end > at) break;
-    if (mention.type === 'PERSON') found = mention;
+/** Index of the first mention that ends after `at` (mentions do not overlap, so ends are sorted too). */
+function firstEndingAfter(mentions: EntityMention[], at: number): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (mentions[mid].end <= at) low = mid + 1;
+    else high = mid;
   }
-  return found;
+  return low;
 }
 
 function fromMention(mention: EntityMention): Speaker {

@@ -2,12 +2,9 @@
 
 /** Share of letters that are Latin, over at most the first `sample` characters. 1 when there are no letters. */
 export function latinShare(text: string, sample = 20000): number {
-  let letters = 0;
-  let latin = 0;
-  for (const m of text.slice(0, sample).matchAll(/\p{L}/gu)) {
-    letters++;
-    if (/\p{Script=Latin}/u.test(m[0])) latin++;
-  }
+  const head = text.slice(0, sample);
+  const letters = head.match(/\p{L}/gu)?.length ?? 0;
+  const latin = head.match(/\p{Script=Latin}/gu)?.length ?? 0;
   return letters === 0 ? 1 : latin / letters;
 }
 

@@ -42,18 +42,17 @@ export async function ingest(
       continue;
     }
     try {
-      const annotations = annotate(article);
-      const result = await repo.putArticle(article, item.raw, annotations);
-      let copies: CopyLink[] = [];
-      if (result.inserted) {
-        copies = await findCopies(article, repo);
-        for (const link of copies) await repo.putCopyLink(link);
-        await repo.putSignature(article.id, signature(article.text).bands);
-        summary.stored++;
-      } else {
-        summary.alreadyStored++;
-      }
-      onEvent({ kind: 'stored', article, inserted: result.inserted, copies });
+      // Annotation is the costly step: skip it for content already stored.
+      const known = (await repo.getArticle(article.id)) !== null;
+      const inserted = known ? false : (await repo.putArticle(article, item.raw, annotate(article))).inserted;
+      // Copy links and signature are (re)written even for known content, so a run killed between the
+      // article's transaction and these writes is completed by the next run. Both writes are idempotent.
+      const copies = await findCopies(article, repo);
+      for (const link of copies) await repo.putCopyLink(link);
+      await repo.putSignature(article.id, signature(article.text).bands);
+      if (inserted) summary.stored++;
+      else summary.alreadyStored++;
+      onEvent({ kind: 'stored', article, inserted, copies });
     } catch (err) {
       summary.failed++;
       onEvent({ kind: 'error', error: { source: item.source, reason: (err as Error).message } });

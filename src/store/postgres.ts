@@ -141,6 +141,8 @@ const copyLink = (r: CopyLinkRow): CopyLink => ({ articleId: r.article_id, ofArt
 export async function openPostgres(url: string, schema = 'sitrep'): Promise<Repository> {
   if (!SCHEMA_NAME.test(schema)) throw new Error(`sitrep: invalid PostgreSQL schema name "${schema}"`);
   const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}` });
+  // An idle connection the server dropped is not fatal: the pool opens a new one for the next query.
+  pool.on('error', () => undefined);
   try {
     await migrate(pool, schema);
   } catch (err) {

@@ -107,3 +107,28 @@ test('a page whose body is rendered by script falls back to the JSON-LD articleB
     'Power was restored to the northern suburbs overnight.\n\nEngineers said the fault was in a substation.\n\nRepairs will take a week.',
   );
 });
+
+test('when no single container holds most of the prose, a paragraph-level pass collects it from the whole page', () => {
+  const sentence = (n: number): string => `Paragraph ${n} of a report scattered across a badly built page, long enough to read as prose.`;
+  const links = (from: number): string => `<div>${Array.from({ length: 30 }, (_, i) => `<a href="/${from + i}">Link ${from + i}</a><br>`).join('')}</div>`;
+  const html = `<html><body>
+    <div><p>${sentence(1)}</p><p>${sentence(2)}</p></div>${links(0)}
+    <div><p>${sentence(3)}</p></div>${links(100)}
+    <div><p>${sentence(4)}</p></div>${links(200)}
+    <div><p>${sentence(5)}</p></div>
+  </body></html>`;
+  assert.equal(extractHtml(html).text, [1, 2, 3, 4, 5].map(sentence).join('\n\n'));
+});
+
+test('boilerplate phrases drop page furniture but not prose that happens to start the same way', () => {
+  const kept = [
+    'Published reports on Thursday said the suspects had crossed the border two days before the attack.',
+    'Reuters could not independently verify the footage, which circulated widely on messaging channels.',
+    'The group announced the claim in its weekly newsletter, which analysts said was unusual for it.',
+  ];
+  const html = `<html><body><article>
+    <p>${kept[0]}</p><p>Sign up for our newsletter</p><p>${kept[1]}</p><p>Advertisement</p>
+    <p>${kept[2]}</p><p>Updated: March 23, 2024 10:15</p><p>This website uses cookies to give you the best experience.</p>
+  </article></body></html>`;
+  assert.equal(extractHtml(html).text, kept.join('\n\n'));
+});

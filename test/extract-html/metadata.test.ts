@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractHtml } from '../../src/extract/html/index.js';
 import { dateFromUrl, normaliseDate } from '../../src/extract/html/published.js';
+import { knownOutletForUrl } from '../../src/extract/outlet.js';
 
 const body = '<body><article><p>Some article prose that is long enough to be chosen as the body of this test page.</p></article></body>';
 
@@ -55,6 +56,13 @@ test('the <title> loses its " | Site" suffix; outlet falls back to the host name
   assert.equal(result.published, '2024-03-22');
   assert.equal(result.publishedFrom, 'url');
   assert.equal(result.language, null);
+});
+
+test('with no outlet in the page, a known news host gives the outlet\'s name from the outlet table', () => {
+  const url = 'https://www.reuters.com/world/some-story';
+  const known = knownOutletForUrl(url);
+  assert.ok(known, 'reuters.com is in the outlet table');
+  assert.equal(extractHtml(`<html>${body}</html>`, url).outlet, known);
 });
 
 test('a <time datetime> in the article header and a byline element are used when nothing better exists', () => {

@@ -20,6 +20,15 @@ test('empty, binary and non-HTML input give an empty extraction, not an error', 
   }
 });
 
+test('an unparseable page URL is ignored rather than fatal', () => {
+  const html = `<html><body><article><p>${prose}</p></article></body></html>`;
+  const result = extractHtml(html, 'not a url at all');
+  assert.equal(result.url, null);
+  assert.equal(result.outlet, null);
+  assert.equal(result.published, null);
+  assert.equal(result.text, prose);
+});
+
 test('malformed HTML: unclosed paragraphs, stray end tags, unquoted attributes and entities', () => {
   const html = `<html><body><div class=article-body>
     <p>First paragraph about the blockade of the border crossing, which lasted for most of the afternoon &amp; evening.

@@ -110,3 +110,27 @@ test('a huge single line is handled in linear time', () => {
   assert.equal(result.paragraphs.length, 1);
   assert.ok(performance.now() - began < 5000, 'took too long');
 });
+
+test('a headline may be a question; a lone question inside the article is a subheading and goes', () => {
+  const text = 'Who Is Behind The Harbour Blasts?\nPolice have made no arrests so far.\nWhat do we know?\nTwo devices were used.';
+  const result = cleanPastedText(text);
+  assert.equal(result.title, 'Who Is Behind The Harbour Blasts?');
+  assert.deepEqual(result.paragraphs, ['Police have made no arrests so far.', 'Two devices were used.']);
+});
+
+test('wire copy: wrapped lines ending in an initialism are joined; editorial notes and list colons end paragraphs', () => {
+  const text = [
+    'PORTO NOVO, 8 JUL 23 (WIRE) -- A FIRE BROKE OUT AT A DEPOT USED BY U.S.',
+    'CONTRACTORS EARLY TODAY, THE HARBOUR POLICE SAID.',
+    '',
+    '[BEGIN RECORDING] THE BLAZE IS UNDER CONTROL AND NOBODY WAS HURT, THE',
+    'CHIEF SAID. [END RECORDING]',
+    '',
+    'THE STATEMENT RELEASED BY THE OPERATOR AFTER THE FIRE READ AS FOLLOWS:',
+  ].join('\n');
+  assert.deepEqual(cleanPastedText(text).paragraphs, [
+    'PORTO NOVO, 8 JUL 23 (WIRE) -- A FIRE BROKE OUT AT A DEPOT USED BY U.S. CONTRACTORS EARLY TODAY, THE HARBOUR POLICE SAID.',
+    '[BEGIN RECORDING] THE BLAZE IS UNDER CONTROL AND NOBODY WAS HURT, THE CHIEF SAID. [END RECORDING]',
+    'THE STATEMENT RELEASED BY THE OPERATOR AFTER THE FIRE READ AS FOLLOWS:',
+  ]);
+});

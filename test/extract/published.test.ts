@@ -68,3 +68,13 @@ test('no year anywhere, or no relative reference, gives no date rather than a gu
   assert.deepEqual(inferPublished('The plant closed on 3 March 2020 and never reopened.'), { published: null, publishedFrom: null });
   assert.deepEqual(inferPublished('Two weeks before the vote, officials warned of unrest.'), { published: null, publishedFrom: null });
 });
+
+test('a wire dateline with a two-digit year', () => {
+  const text = 'PORTO NOVO, 8 JUL 23 (WIRE) -- A fire broke out at a fuel depot early today.';
+  assert.deepEqual(inferPublished(text), { published: '2023-07-08', publishedFrom: 'text' });
+});
+
+test('a date after the fetch time is an announced event and does not anchor the inference', () => {
+  const text = 'Yesterday\u2019s raid followed the search of 12 March 2024. The trial opens on 20 March 2024.';
+  assert.deepEqual(inferPublished(text, { fetchedAt: '2024-03-14T10:00:00Z' }), { published: '2024-03-13', publishedFrom: 'inferred' });
+});

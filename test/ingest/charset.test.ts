@@ -68,8 +68,34 @@ describe('charset: guessing undeclared single-byte text', () => {
     assert.equal(guessLegacyCharset(iconv.encode(mixed, 'koi8-r')), 'koi8-r');
   });
 
+  it('guesses every 20-character window of a Russian paragraph and of accented Latin text', () => {
+    const paragraph = `${russian} Представитель мэрии заявил, что акция не была согласована. Позже задержанных отпустили.`;
+    const latin = `${french} ${german} El ministro señaló que la investigación continúa.`;
+    const windows = (text: string): string[] => Array.from({ length: text.length - 19 }, (_, i) => text.slice(i, i + 20));
+    const wrong = [
+      ...windows(paragraph).flatMap((w) => [
+        guessLegacyCharset(iconv.encode(w, 'windows-1251')) === 'windows-1251' ? [] : [`cp1251: ${w}`],
+        guessLegacyCharset(iconv.encode(w, 'koi8-r')) === 'koi8-r' ? [] : [`koi8-r: ${w}`],
+      ]).flat(),
+      ...windows(latin).filter((w) => /[^\x00-\x7f]/.test(w) && guessLegacyCharset(iconv.encode(w, 'windows-1252')) !== 'windows-1252'),
+    ];
+    assert.deepEqual(wrong, []);
+  });
+
   it('treats plain ASCII as UTF-8', () => {
     assert.deepEqual(decodeBytes(Buffer.from('Plain words only.'), null), { text: 'Plain words only.', charset: 'utf-8' });
+  });
+});
+
+describe('charset: UTF-16 without a byte-order mark', () => {
+  it('recognises UTF-16LE and UTF-16BE by where the zero bytes fall', () => {
+    assert.deepEqual(decodeBytes(iconv.encode(russian, 'utf-16le'), null), { text: russian, charset: 'utf-16le' });
+    assert.deepEqual(decodeBytes(iconv.encode(french, 'utf-16be'), null), { text: french, charset: 'utf-16be' });
+  });
+
+  it('does not take binary data with zeros on both sides for UTF-16', () => {
+    const binary = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0]);
+    assert.throws(() => decodeBytes(binary, null), { message: 'binary content (NUL bytes)' });
   });
 });
 

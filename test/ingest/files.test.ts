@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -98,6 +98,15 @@ describe('reading files', () => {
 
   it('cannot pre-count containers, whose item count is only known once read', async () => {
     assert.equal(await estimateCount([file('feed.xml', '<rss></rss>')]), null);
+  });
+
+  it('does not follow a symbolic link back up the tree', async () => {
+    const root = join(dir, 'looped');
+    file('looped/story.txt', 'once');
+    symlinkSync(root, join(root, 'again'));
+    const { docs, errors } = await collect(readInputs([root], opts));
+    assert.deepEqual(errors, []);
+    assert.deepEqual(docs.map((d) => d.source), [join(root, 'story.txt')]);
   });
 
   it('expands glob patterns', async () => {

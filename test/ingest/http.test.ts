@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { defaultReadOptions, readInputs, type ReadOptions } from '../../src/ingest/index.js';
 import { collect, startServer, type LocalServer } from './local-server.js';
@@ -25,6 +25,11 @@ before(async () => {
     '/utf16': (_req, res) =>
       res.writeHead(200, { 'content-type': 'text/plain' }).end(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(russian, 'utf-16le')])),
     '/gzipped': (_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gzipSync(page)),
+    '/deflated': (_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'deflate' }).end(deflateSync(page)),
+    '/brotli': (_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'br' }).end(brotliCompressSync(page)),
+    '/brotli-bomb': (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'br' }).end(brotliCompressSync(Buffer.alloc(20 * 1024 * 1024, 0x20))),
+    '/zstd': (_req, res) => res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'zstd' }).end('?'),
     '/redirect': (_req, res) => res.writeHead(302, { location: '/page' }).end(),
     '/loop-a': (_req, res) => res.writeHead(301, { location: '/loop-b' }).end(),
     '/loop-b': (_req, res) => res.writeHead(301, { location: '/loop-a' }).end(),
@@ -86,9 +91,10 @@ describe('reading URLs', () => {
     assert.equal(docs[0].body, page);
   });
 
-  it('decodes gzip content-encoding', async () => {
-    const { docs } = await read(['/gzipped']);
-    assert.equal(docs[0].body, page);
+  it('decodes gzip, deflate and brotli content-encodings', async () => {
+    const { docs, errors } = await read(['/gzipped', '/deflated', '/brotli']);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(docs.map((d) => d.body), [page, page, page]);
   });
 
   it('decodes windows-1251, KOI8-R, ISO-8859-1 and UTF-16 (BOM) bodies that do not declare a charset', async () => {
@@ -107,7 +113,7 @@ describe('reading URLs', () => {
 
 describe('bad URLs: one error each, and the batch goes on', () => {
   it('names each failure with a clear reason', async () => {
-    const paths = ['/missing', '/loop-a', '/chain', '/to-ftp', '/huge', '/huge-declared', '/bomb', '/pdf', '/empty', '/binary', '/page'];
+    const paths = ['/missing', '/loop-a', '/chain', '/to-ftp', '/huge', '/huge-declared', '/bomb', '/brotli-bomb', '/zstd', '/pdf', '/empty', '/binary', '/page'];
     const { docs, errors } = await read(paths);
     assert.deepEqual(
       errors.map((e) => [e.source.slice(server.base.length), e.reason]),
@@ -119,6 +125,8 @@ describe('bad URLs: one error each, and the batch goes on', () => {
         ['/huge', 'exceeds 1 MB limit'],
         ['/huge-declared', 'exceeds 1 MB limit'],
         ['/bomb', 'gzip expands beyond 1 MB limit'],
+        ['/brotli-bomb', 'brotli expands beyond 1 MB limit'],
+        ['/zstd', 'unsupported content encoding zstd'],
         ['/pdf', 'unsupported content type application/pdf'],
         ['/empty', 'response body is empty'],
         ['/binary', 'binary content (NUL bytes)'],

@@ -45,6 +45,11 @@ test('"N years earlier" counts from the nearest explicit date before it', () => 
   assert.deepEqual(dates('Two weeks before the concert, a warning was passed on.'), []);
 });
 
+test('durations and "now" are not dates', () => {
+  assert.deepEqual(dates('The group has been fixated on Russia for the past two years.'), []);
+  assert.deepEqual(dates('He is now a senior adviser.'), []);
+});
+
 test('ages and counts are not years', () => {
   assert.deepEqual(dates('The 33 year old said 2015 people had signed.'), []);
   assert.deepEqual(dates('He is 33 years old.'), []);

@@ -21,6 +21,10 @@ test('titles inside and before a name become its role, as does an appositive', (
   const doctor = mentionOf(text, 'Dr. Ivo Marsh');
   assert.deepEqual([doctor.text, doctor.role], ['Ivo Marsh', 'Dr., a surgeon at the clinic']);
   assert.equal(personMention(text, { start: 0, end: 4 }), null, 'a title alone is no name');
+  const headline = 'Minister lands in Paris; Abu Bakr al-Baghdadi and Ursula von der Leyen';
+  assert.equal(personMention(headline, { start: 0, end: 14 }), null, 'a lower-case word is no part of a name');
+  assert.equal(mentionOf(headline, 'Abu Bakr al-Baghdadi').text, 'Abu Bakr al-Baghdadi');
+  assert.equal(mentionOf(headline, 'Ursula von der Leyen').text, 'Ursula von der Leyen');
 });
 
 test('later mentions resolve to the full name and share its id', () => {

@@ -12,8 +12,6 @@ export interface Block {
   owner: HtmlElement;
   /** Tag of the innermost element that decides the block's role: h1–h6, li, tr… or the owner's tag. */
   kind: string;
-  /** Index in document order. */
-  index: number;
 }
 
 const ROLE_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'blockquote', 'pre', 'dt', 'dd', 'p']);
@@ -38,7 +36,6 @@ export function collectBlocks(root: HtmlElement, cues: Cues): Block[] {
       linkChars: Math.min(text.length, linkText.length),
       owner: owners[owners.length - 1]!,
       kind: roles[roles.length - 1]!,
-      index: blocks.length,
     });
   };
 

@@ -3,7 +3,7 @@ import { collectBlocks } from './blocks.js';
 import { loadCues, type Cues } from './cues.js';
 import { readMetadata } from './metadata.js';
 import { pruneBoilerplate } from './prune.js';
-import { articleBlocks, chooseContainer } from './select.js';
+import { selectArticle } from './select.js';
 import { collapse, parseHtml } from './tree.js';
 
 export interface HtmlExtraction {
@@ -27,9 +27,7 @@ export function extractHtml(html: string, url: string | null = null): HtmlExtrac
   const { articleBody, ...metadata } = readMetadata(page, url);
   pruneBoilerplate(page.root, cues);
   const blocks = collectBlocks(page.root, cues);
-  const container = chooseContainer(page.root, blocks, cues);
-  const paragraphs = container ? articleBlocks(blocks, container, metadata.title, cues).map((b) => b.text) : [];
-  let text = paragraphs.join('\n\n');
+  let text = selectArticle(page.root, blocks, metadata.title, cues).map((b) => b.text).join('\n\n');
   // Pages that render their body with JavaScript often still ship it in JSON-LD.
   if (articleBody && articleBody.length > 2 * text.length) text = paragraphsOf(articleBody, cues).join('\n\n');
   return { ...metadata, text };
@@ -37,6 +35,6 @@ export function extractHtml(html: string, url: string | null = null): HtmlExtrac
 
 /** JSON-LD articleBody as paragraphs: it may be plain text with line breaks, or HTML. */
 function paragraphsOf(articleBody: string, cues: Cues): string[] {
-  if (/<\/?[a-z][^>]*>/i.test(articleBody)) return collectBlocks(parseHtml(articleBody).root, cues).map((b) => b.text);
+  if (/<\/?[a-z][a-z0-9]*[\s/>]/i.test(articleBody)) return collectBlocks(parseHtml(articleBody).root, cues).map((b) => b.text);
   return articleBody.split(/\n\s*\n|\r?\n/).map(collapse).filter((line) => line !== '');
 }

@@ -2,6 +2,7 @@
 // language and canonical URL. Reads <meta>, <link>, <time>, JSON-LD and the page URL; never the body prose.
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../../paths.js';
+import { hostName, knownOutletForUrl } from '../outlet.js';
 import { readJsonLd, type JsonLdArticle } from './jsonld.js';
 import { dateFromUrl, normaliseDate } from './published.js';
 import { collapse, elements, textOf, type HtmlElement, type ParsedPage } from './tree.js';
@@ -17,6 +18,8 @@ export interface PageMetadata {
   /** JSON-LD articleBody, a hint and fallback for the body text. */
   articleBody: string | null;
 }
+
+const MAX_BYLINE_CANDIDATES = 8;
 
 interface MetaKeys {
   title: string[];
@@ -58,7 +61,9 @@ export function readMetadata(page: ParsedPage, pageUrl: string | null): PageMeta
     return null;
   };
   const url = absoluteUrl(facts.canonical, pageUrl) ?? absoluteUrl(pick(k.url), pageUrl) ?? absoluteUrl(pageUrl, null);
-  const outlet = clean(pick(k.outlet)) ?? clean(ld?.publisher ?? null) ?? hostOutlet(url ?? pageUrl);
+  // When the page names no outlet, the host does: a known outlet's name for it, else the bare host name.
+  const siteUrl = url ?? pageUrl;
+  const outlet = clean(pick(k.outlet)) ?? clean(ld?.publisher ?? null) ?? knownOutletForUrl(siteUrl) ?? hostName(siteUrl);
   return {
     title: chooseTitle(pick(k.title), ld, page.title, facts.h1, outlet, k.titleSeparators),
     byline: chooseByline(ld, pick(k.byline), facts),
@@ -73,6 +78,7 @@ export function readMetadata(page: ParsedPage, pageUrl: string | null): PageMeta
 function scanPage(root: HtmlElement, bylineClass: RegExp): PageFacts {
   const facts: PageFacts = { meta: new Map(), htmlLang: null, canonical: null, relAuthor: null, bylineText: null, headerTime: null, h1: null };
   let firstTime: string | null = null;
+  let bylineCandidates = 0;
   for (const element of elements(root)) {
     const { tag, attrs } = element;
     if (tag === 'meta') {
@@ -92,7 +98,9 @@ function scanPage(root: HtmlElement, bylineClass: RegExp): PageFacts {
       facts.h1 ??= textOf(element) || null;
     }
     if (attrs.rel === 'author' || attrs.itemprop === 'author') facts.relAuthor ??= textOf(element) || null;
-    else if (facts.bylineText === null && bylineClass.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) {
+    else if (facts.bylineText === null && bylineCandidates < MAX_BYLINE_CANDIDATES && bylineClass.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) {
+      // Each candidate's text is read in full, so only a few are tried (nested byline wrappers are common).
+      bylineCandidates++;
       const text = textOf(element);
       if (text.length > 0 && text.length <= 120) facts.bylineText = text;
     }
@@ -122,7 +130,7 @@ function chooseTitle(
 }
 
 /** "Headline | Site" -> "Headline": drop a trailing (or leading) segment that names the site or is much shorter. */
-export function stripSiteName(title: string, outlet: string | null, separators: string[]): string {
+function stripSiteName(title: string, outlet: string | null, separators: string[]): string {
   for (const separator of separators) {
     const at = title.lastIndexOf(separator);
     if (at <= 0) continue;
@@ -178,16 +186,6 @@ function absoluteUrl(href: string | null, base: string | null): string | null {
   try {
     const url = base ? new URL(href.trim(), base) : new URL(href.trim());
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-/** "https://www.example-news.com/x" -> "example-news.com" when the page names no outlet. */
-function hostOutlet(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\d?\./, '') || null;
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 // Removes page furniture from the tree before any scoring: navigation, headers and footers, forms, hidden
-// elements, and elements whose class/id/role says menu, share, cookie, related, advert, comments…
+// elements, elements whose class/id/role says menu, share, cookie, related, advert, comments…, and list items
+// that are teaser cards for other pages (a linked headline).
 import { classOrIdMatches, type Cues } from './cues.js';
 import { elements, type HtmlElement } from './tree.js';
 
@@ -37,7 +38,7 @@ function isHidden(element: HtmlElement): boolean {
   return 'hidden' in attrs || attrs['aria-hidden'] === 'true' || HIDDEN_STYLE.test(attrs.style ?? '');
 }
 
-export function isBoilerplate(element: HtmlElement, cues: Cues): boolean {
+function isBoilerplate(element: HtmlElement, cues: Cues): boolean {
   if (cues.dropTags.has(element.tag) || isHidden(element)) return true;
   const role = element.attrs.role;
   if (role && cues.boilerplateRoles.has(role.toLowerCase())) return true;

@@ -4,11 +4,13 @@
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const FIRST_YEAR = 1990;
 const LAST_YEAR = 2100;
+const MAX_DATE_LENGTH = 80;
 
 /** ISO 8601 for a metadata date string: YYYY-MM-DD when no time is given, else a UTC timestamp; null if unreadable. */
 export function normaliseDate(raw: string): string | null {
   const text = raw.trim();
-  if (text === '') return null;
+  // Real dates are short; anything long is not worth handing to the Date parser.
+  if (text === '' || text.length > MAX_DATE_LENGTH) return null;
   const dateOnly = DATE_ONLY.exec(text);
   if (dateOnly) return validDay(+dateOnly[1]!, +dateOnly[2]!, +dateOnly[3]!);
   // Compact forms some CMSs emit: 20240322 or 20240322T101500Z.

@@ -3,7 +3,7 @@
 // (a maximum-weight subtree, found bottom-up in one pass). Inside it, furniture blocks are filtered out.
 import type { Block } from './blocks.js';
 import { classOrIdMatches, type Cues } from './cues.js';
-import type { HtmlElement } from './tree.js';
+import { elements, type HtmlElement } from './tree.js';
 
 const SENTENCE_END = /[.!?…:;。！？"”»)]$/u;
 const HEADING = /^h[1-6]$/;
@@ -11,9 +11,11 @@ const TRUNCATED = /(\.\.\.|…|\[…\]|\[\.\.\.\])$/u;
 /** List items and table rows: short is normal for them, so shortness alone does not count against them. */
 const ITEM = /^(li|tr|dt|dd)$/;
 const PARAGRAPH = /^(p|li|tr|dt|dd|blockquote|pre)$/;
+/** Share of the page's prose weight the chosen container must hold for the guess to be trusted. */
+const MIN_CONTAINER_SHARE = 0.5;
 
 /** How much a block looks like article prose. */
-export function blockWeight(block: Block): number {
+function blockWeight(block: Block): number {
   const length = block.text.length;
   const linkDensity = block.linkChars / Math.max(1, length);
   if (linkDensity > 0.5) return -length;
@@ -36,12 +38,27 @@ function containerBonus(element: HtmlElement, cues: Cues): number {
   return bonus;
 }
 
+/** The article's blocks in document order: those of the best container, or, when that container holds too
+ * little of the page's prose to be trusted, every prose-like block of the page (a paragraph-level pass). */
+export function selectArticle(root: HtmlElement, blocks: readonly Block[], title: string | null, cues: Cues): Block[] {
+  const container = chooseContainer(root, blocks, cues);
+  let prose = 0;
+  let proseInside = 0;
+  for (const block of blocks) {
+    const weight = Math.max(0, blockWeight(block));
+    prose += weight;
+    if (container && isInside(block.owner, container)) proseInside += weight;
+  }
+  if (container && proseInside >= MIN_CONTAINER_SHARE * prose) return articleBlocks(blocks, container, title, cues);
+  return blocks.filter((b) => blockWeight(b) > 0 && !isFurniture(b, title, cues));
+}
+
 /** The element whose blocks have the largest total weight, or null when no block is positive. */
-export function chooseContainer(root: HtmlElement, blocks: readonly Block[], cues: Cues): HtmlElement | null {
+function chooseContainer(root: HtmlElement, blocks: readonly Block[], cues: Cues): HtmlElement | null {
   const totals = new Map<HtmlElement, number>();
   for (const block of blocks) totals.set(block.owner, (totals.get(block.owner) ?? 0) + blockWeight(block));
-  // Owners deeper in the tree come later in a reverse topological order; sum children into parents.
-  const order = topologicalOrder(root);
+  // Pre-order puts every element before its descendants; walking it backwards sums children into parents.
+  const order = [...elements(root)];
   let best: HtmlElement | null = null;
   let bestScore = 0;
   for (let i = order.length - 1; i >= 0; i--) {
@@ -58,25 +75,14 @@ export function chooseContainer(root: HtmlElement, blocks: readonly Block[], cue
   return best;
 }
 
-function topologicalOrder(root: HtmlElement): HtmlElement[] {
-  const order: HtmlElement[] = [];
-  const stack: HtmlElement[] = [root];
-  while (stack.length > 0) {
-    const element = stack.pop()!;
-    order.push(element);
-    for (const child of element.children) if (typeof child !== 'string') stack.push(child);
-  }
-  return order;
-}
-
-export function isInside(element: HtmlElement, container: HtmlElement): boolean {
+function isInside(element: HtmlElement, container: HtmlElement): boolean {
   for (let e: HtmlElement | null = element; e; e = e.parent) if (e === container) return true;
   return false;
 }
 
 /** Blocks of the container minus furniture: link lists, boilerplate phrases, the title repeated, and
  * non-prose lines at the start and end (bylines, datelines, "Related" headings). */
-export function articleBlocks(blocks: readonly Block[], container: HtmlElement, title: string | null, cues: Cues): Block[] {
+function articleBlocks(blocks: readonly Block[], container: HtmlElement, title: string | null, cues: Cues): Block[] {
   const inside = blocks.filter((b) => isInside(b.owner, container));
   const kept = inside.filter((b) => !isFurniture(b, title, cues));
   let start = 0;
@@ -93,8 +99,10 @@ function isLooseLine(block: Block): boolean {
 
 function isFurniture(block: Block, title: string | null, cues: Cues): boolean {
   const length = block.text.length;
-  // Inside the article a long sentence may be mostly a link (a news round-up); a short one is navigation.
-  if (block.linkChars / Math.max(1, length) > (length >= 100 ? 0.75 : 0.5)) return true;
+  // Inside the article a sentence may be mostly a link (a cited source, a news round-up) and still be prose;
+  // a block with little text of its own besides links is navigation.
+  const linkDensity = block.linkChars / Math.max(1, length);
+  if (linkDensity > 0.75 || (linkDensity > 0.5 && length - block.linkChars < 50)) return true;
   if (length < 300 && cues.boilerplatePhrase.test(block.text)) return true;
   return title !== null && block.text.toLowerCase() === title.toLowerCase();
 }

@@ -35,7 +35,7 @@ export interface DocumentContext {
 }
 
 /** A sentence is "all caps" / "all lower" when nearly all its words are; such sentences carry no case cues. */
-export function sentenceCase(lex: readonly Int32Array[]): number {
+export function sentenceCase(lex: readonly Uint32Array[]): number {
   let letters = 0, caps = 0, lower = 0;
   for (const rec of lex) {
     const flags = rec[LEX.flags];
@@ -49,7 +49,7 @@ export function sentenceCase(lex: readonly Int32Array[]): number {
   return 0;
 }
 
-export function documentContext(sentences: readonly (readonly Int32Array[])[]): DocumentContext {
+export function documentContext(sentences: readonly (readonly Uint32Array[])[]): DocumentContext {
   const seenLower = new Set<number>();
   const seenCapitalised = new Set<number>();
   for (const lex of sentences) {
@@ -68,7 +68,7 @@ export function documentContext(sentences: readonly (readonly Int32Array[])[]): 
  * per token) and their counts into `counts`.
  */
 export function staticFeatures(
-  lex: readonly Int32Array[],
+  lex: readonly Uint32Array[],
   gazetteer: Uint16Array,
   caseRatios: ReadonlyMap<number, number>,
   doc: DocumentContext,
@@ -149,7 +149,7 @@ export const HISTORY_O = ENTITY_TYPES.length;
  * Returns the new end offset.
  */
 export function dynamicFeatures(
-  rec: Int32Array,
+  rec: Uint32Array,
   prev: number,
   prev2: number,
   history: number,

@@ -1,5 +1,7 @@
 // Per-word hashed properties (lower-cased form, shapes, affixes, case flags), computed once per distinct
 // word string and cached, so tagging a token mostly costs table look-ups.
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../../paths.js';
 import { hashString } from './hash.js';
 import { shortShape, wordShape } from './shape.js';
 
@@ -16,12 +18,22 @@ export const LEX = {
 const LEX_SIZE = 13;
 
 /** Case flags of a word. */
-export const FLAG = { initCap: 1, allCaps: 2, allLower: 4, hasLetter: 8 } as const;
+export const FLAG = { initCap: 1, allCaps: 2, allLower: 4, hasLetter: 8, neverAtEdge: 16 } as const;
+
+let edgePunctuation: Set<string> | null = null;
+/** Punctuation that can never begin or end an entity (see data/punctuation.json). */
+function neverAtEdge(word: string): boolean {
+  edgePunctuation ??= new Set(
+    (JSON.parse(readFileSync(packagePath('src/nlp/ner/data/punctuation.json'), 'utf8')) as { neverAtEntityEdge: string[] })
+      .neverAtEntityEdge,
+  );
+  return edgePunctuation.has(word);
+}
 
 // Seeds keep the same string in different fields apart.
 const SEED = { lower: 1, form: 2, shape: 3, short: 4, prefix: 10, suffix: 20 } as const;
 const CACHE_LIMIT = 100_000;
-const cache = new Map<string, Int32Array>();
+const cache = new Map<string, Uint32Array>();
 
 /** Typographic quotes read as the ASCII ones the training text uses. */
 function normalise(word: string): string {
@@ -44,10 +56,10 @@ function caseFlags(word: string): number {
   return flags;
 }
 
-function compute(word: string): Int32Array {
+function compute(word: string): Uint32Array {
   const form = normalise(word);
   const lower = form.toLowerCase();
-  const rec = new Int32Array(LEX_SIZE);
+  const rec = new Uint32Array(LEX_SIZE);
   rec[LEX.lower] = hashString(lower, SEED.lower);
   rec[LEX.form] = hashString(form, SEED.form);
   rec[LEX.shape] = hashString(wordShape(form), SEED.shape);
@@ -58,12 +70,12 @@ function compute(word: string): Int32Array {
     rec[LEX.prefix + k - 1] = hashString(lower.slice(0, n), SEED.prefix + k);
     rec[LEX.suffix + k - 1] = hashString(lower.slice(lower.length - n), SEED.suffix + k);
   }
-  rec[LEX.flags] = caseFlags(form);
+  rec[LEX.flags] = caseFlags(form) | (neverAtEdge(form) ? FLAG.neverAtEdge : 0);
   return rec;
 }
 
 /** The lexical record of a word (shared, do not modify). */
-export function lexicon(word: string): Int32Array {
+export function lexicon(word: string): Uint32Array {
   let rec = cache.get(word);
   if (rec === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear(); // bounded memory on hostile or huge inputs

@@ -4,7 +4,7 @@ import { gazetteerMarks } from './gazetteer.js';
 import { DocumentContext, documentContext, dynamicFeatures, HISTORY_O, MAX_DYNAMIC_FEATURES, MAX_STATIC_FEATURES, staticFeatures } from './features.js';
 import { FLAG, LEX, lexicon } from './lexicon.js';
 import type { NerModel } from './model.js';
-import { ALLOWED, END_OK, START_TAG, TAG_COUNT, typeOf } from './tags.js';
+import { ALLOWED, AT_EDGE, END_OK, START_TAG, TAG_COUNT, typeOf } from './tags.js';
 
 /** Receives every tagging decision during training: the token's feature rows, gold and predicted tags. */
 export interface Learner {
@@ -45,9 +45,19 @@ export function tagDocument(
   return lexes.map((lex, s) => tagSentence(model, lex, doc, history, gold?.[s], learner));
 }
 
+/** Highest-scoring tag that may follow `prev` (and end the sentence, and sit at an entity edge), or -1. */
+function bestTag(scores: Float64Array, prev: number, last: boolean, inside: boolean): number {
+  let best = -1;
+  for (let t = 0; t < TAG_COUNT; t++) {
+    if (!ALLOWED[prev * TAG_COUNT + t] || (last && !END_OK[t]) || (inside && AT_EDGE[t])) continue;
+    if (best < 0 || scores[t]! > scores[best]!) best = t;
+  }
+  return best;
+}
+
 function tagSentence(
   model: NerModel,
-  lex: readonly Int32Array[],
+  lex: readonly Uint32Array[],
   doc: DocumentContext,
   history: Map<number, number>,
   gold: Uint8Array | undefined,
@@ -79,11 +89,9 @@ function tagSentence(
       for (let t = 0; t < TAG_COUNT; t++) scores[t] += weights[row + t]!;
     }
     const last = i === n - 1;
-    let best = -1;
-    for (let t = 0; t < TAG_COUNT; t++) {
-      if (!ALLOWED[prev * TAG_COUNT + t] || (last && !END_OK[t])) continue;
-      if (best < 0 || scores[t]! > scores[best]!) best = t;
-    }
+    const inside = (rec[LEX.flags]! & FLAG.neverAtEdge) !== 0;
+    let best = bestTag(scores, prev, last, inside);
+    if (best < 0) best = bestTag(scores, prev, last, false); // an entity still open at a final comma must close
     if (learner && gold) learner.learn(rows, count, gold[i]!, best);
     tags[i] = best;
     if (rec[LEX.flags]! & FLAG.hasLetter) {

@@ -1,0 +1,55 @@
+// End-to-end `analyze` throughput (ingest + annotate + incidents + stories) as the corpus grows,
+// on synthetic articles recombined from the bundled examples.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { defaultReadOptions } from '../src/ingest/index.js';
+import { rebuildIncidents } from '../src/pipeline/incidents.js';
+import { ingest } from '../src/pipeline/ingest.js';
+import { openRepository } from '../src/store/open.js';
+import { writeSyntheticCorpus } from './synthetic.js';
+
+export interface AnalyzePoint {
+  articles: number;
+  ingestSeconds: number;
+  incidentSeconds: number;
+  articlesPerSec: number;
+  /** Milliseconds per article for the first and the last tenth of the ingest: flat means the store's size doesn't matter. */
+  msPerArticleFirstTenth: number;
+  msPerArticleLastTenth: number;
+  incidents: number;
+  stories: number;
+}
+
+export async function benchAnalyze(count: number): Promise<AnalyzePoint> {
+  const corpus = writeSyntheticCorpus(join(tmpdir(), `sitrep-bench-corpus-${count}`), count);
+  const work = mkdtempSync(join(tmpdir(), 'sitrep-bench-analyze-'));
+  const repo = await openRepository(join(work, 'bench.db'));
+  try {
+    const stamps: number[] = [];
+    const summary = await ingest([corpus], repo, defaultReadOptions, () => stamps.push(performance.now()));
+    const tenth = Math.max(1, Math.floor(stamps.length / 10));
+    const perArticle = (from: number): number => (stamps[from + tenth - 1] - stamps[from]) / Math.max(1, tenth - 1);
+    const began = performance.now();
+    const { incidents, stories } = await rebuildIncidents(repo);
+    const incidentSeconds = (performance.now() - began) / 1000;
+    return {
+      articles: stamps.length,
+      ingestSeconds: summary.seconds,
+      incidentSeconds,
+      articlesPerSec: stamps.length / (summary.seconds + incidentSeconds),
+      msPerArticleFirstTenth: perArticle(0),
+      msPerArticleLastTenth: perArticle(stamps.length - tenth),
+      incidents: incidents.length,
+      stories: stories.length,
+    };
+  } finally {
+    await repo.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const n of process.argv.slice(2).map(Number)) console.log(JSON.stringify(await benchAnalyze(n)));
+}

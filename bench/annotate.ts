@@ -1,0 +1,67 @@
+// Annotation throughput (words per second, one core) over the seed articles and the CoNLL-2003 dev text.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseConll } from '../eval/conll.js';
+import { extractArticle } from '../src/extract/index.js';
+import { annotate } from '../src/nlp/index.js';
+import { packagePath } from '../src/paths.js';
+import type { Article } from '../src/types.js';
+
+const shared = packagePath('..', 'shared');
+
+function seedArticles(): Article[] {
+  const dir = join(shared, 'corpus', 'seeds');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).map((f) => {
+    const raw = readFileSync(join(dir, f));
+    return extractArticle({ source: f, url: null, body: raw.toString('utf8'), kind: 'text', raw, contentType: 'text/plain', charset: 'utf-8', fetchedAt: null, hints: {} });
+  });
+}
+
+/** The dev split's documents as plain articles (tokens joined by spaces, one paragraph per sentence). */
+function conllArticles(): Article[] {
+  const file = join(shared, 'eval', 'conll2003', 'eng.testa');
+  if (!existsSync(file)) return [];
+  return parseConll(readFileSync(file, 'utf8')).map((doc, i) => {
+    const text = doc.sentences.map((s) => s.words.join(' ')).join('\n\n');
+    return { id: `conll-${i}`, source: 'eng.testa', url: null, title: null, text, published: '1996-08-30', publishedFrom: 'metadata', outlet: null, byline: null, language: 'en', fetchedAt: null, offsets: { runs: [[0, 0]] } };
+  });
+}
+
+const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+export interface AnnotateBench {
+  corpus: string;
+  articles: number;
+  words: number;
+  wordsPerSec: number;
+}
+
+function measure(corpus: string, articles: Article[], passes: number): AnnotateBench {
+  for (const a of articles.slice(0, 5)) annotate(a); // warm-up: models load, JIT settles
+  const words = articles.reduce((n, a) => n + wordCount(a.text), 0);
+  const rates: number[] = [];
+  for (let p = 0; p < passes; p++) {
+    const began = performance.now();
+    for (const a of articles) annotate(a);
+    rates.push(words / ((performance.now() - began) / 1000));
+  }
+  rates.sort((a, b) => a - b);
+  return { corpus, articles: articles.length, words, wordsPerSec: rates[rates.length >> 1] };
+}
+
+export function benchAnnotate(): AnnotateBench[] {
+  const results: AnnotateBench[] = [];
+  const seeds = seedArticles();
+  if (seeds.length > 0) results.push(measure('seeds', seeds, 15));
+  const conll = conllArticles();
+  if (conll.length > 0) results.push(measure('conll2003 eng.testa', conll, 3));
+  return results;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const results = benchAnnotate();
+  if (results.length === 0) console.log(`bench:annotate skipped: no seeds or CoNLL data under ${shared}`);
+  for (const r of results) console.log(`${r.corpus.padEnd(22)} ${r.articles} articles, ${r.words} words: ${Math.round(r.wordsPerSec)} words/s`);
+}

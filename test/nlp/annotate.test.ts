@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { annotate } from '../../src/nlp/index.js';
+import type { Annotations, Article } from '../../src/types.js';
+
+function article(text: string, fields: Partial<Article> = {}): Article {
+  return { id: 'a1', source: 'test', url: null, title: null, text, published: '2024-03-23', publishedFrom: 'metadata', outlet: null, byline: null, language: 'en', fetchedAt: null, offsets: { runs: [] }, ...fields };
+}
+
+/** Every span of every layer indexes the text exactly. */
+function assertSpans(text: string, a: Annotations): void {
+  for (const s of a.sentences) assert.ok(s.start < s.end && s.end <= text.length);
+  for (const layer of [a.entities, a.dates, a.quantities, a.quotes]) {
+    for (const x of layer) assert.equal(text.slice(x.start, x.end), x.text);
+  }
+  for (const q of a.quotes) {
+    if (q.speaker?.start !== undefined) assert.ok(q.speaker.end! <= text.length);
+  }
+}
+
+const STORY = [
+  'Gunmen attacked a concert hall in Krasnogorsk on Friday, killing at least 60 people, officials said.',
+  'Gen. Tomas Brevik, the head of the regional guard, said 11 suspects were detained by Saturday.',
+  '"We are searching every road," Mr. Brevik told reporters. "Nobody will escape," he added.',
+  'Analysts said the group had been active in the region since 2015.',
+].join('\n\n');
+
+test('a short report: people, roles, coreference, quotes, dates and counts', () => {
+  const a = annotate(article(STORY));
+  assertSpans(STORY, a);
+  assert.deepEqual(a.skipped, []);
+  assert.equal(a.sentences.length, 5);
+
+  const people = a.entities.filter((e) => e.type === 'PERSON');
+  assert.deepEqual(
+    people.map((p) => [p.text, p.name, p.role]),
+    [
+      ['Tomas Brevik', 'Tomas Brevik', 'Gen., the head of the regional guard'],
+      ['Brevik', 'Tomas Brevik', 'Mr.'],
+    ],
+  );
+  assert.equal(people[0].id, people[1].id);
+  const place = a.entities.find((e) => e.text === 'Krasnogorsk');
+  assert.equal(place?.type, 'GPE');
+
+  assert.deepEqual(
+    a.quotes.map((q) => [q.text, q.speaker?.name]),
+    [
+      ['We are searching every road,', 'Tomas Brevik'],
+      ['Nobody will escape,', 'Tomas Brevik'],
+    ],
+  );
+  assert.deepEqual(
+    a.dates.map((d) => [d.text, d.value, d.precision]),
+    [
+      ['Friday', '2024-03-22', 'day'],
+      ['Saturday', '2024-03-23', 'day'],
+      ['2015', '2015', 'year'],
+    ],
+  );
+  assert.deepEqual(
+    a.quantities.map((q) => [q.text, q.min, q.max, q.unit]),
+    [
+      ['at least 60 people', 60, null, 'people'],
+      ['11 suspects', 11, 11, 'suspect'],
+    ],
+  );
+});
+
+test('numbers inside dates are not counts', () => {
+  const text = 'On March 22, 2024 the hall burned; by 25 March it was shut.';
+  const a = annotate(article(text));
+  assert.deepEqual(a.quantities, []);
+  assert.deepEqual(a.dates.map((d) => d.value), ['2024-03-22', '2024-03-25']);
+});
+
+test('non-English text keeps language-independent layers and says what it skipped', () => {
+  const text = 'Теракт в «Крокус Сити Холле» 22.03.2024: погибли 139 человек.';
+  for (const a of [annotate(article(text, { language: 'ru' })), annotate(article(text, { language: null }))]) {
+    assertSpans(text, a);
+    assert.deepEqual(a.entities, []);
+    assert.deepEqual(a.quotes, []);
+    assert.deepEqual(a.skipped.map((s) => s.layer), ['entities', 'quotes']);
+    assert.ok(a.sentences.length >= 1);
+    assert.deepEqual(a.quantities.map((q) => [q.text, q.min]), [['139 человек', 139]]);
+  }
+});
+
+test('without a publication date relative dates are left out and reported', () => {
+  const a = annotate(article('On Friday, as on 7 March 2024, police acted.', { published: null }));
+  assert.deepEqual(a.dates.map((d) => d.value), ['2024-03-07']);
+  assert.deepEqual(a.skipped.map((s) => s.layer), ['dates (relative)']);
+});
+
+test('hostile input: empty, all caps, binary, one endless sentence, a flood of numbers and quote marks', () => {
+  const empty = annotate(article(''));
+  assert.deepEqual([empty.sentences, empty.entities, empty.dates, empty.quantities, empty.quotes], [[], [], [], [], []]);
+
+  const caps = 'GUNMEN OPENED FIRE IN KRASNOGORSK ON FRIDAY. "WE HEARD SHOTS," SAID ANNA BERG. AT LEAST 40 PEOPLE DIED.';
+  const a = annotate(article(caps));
+  assertSpans(caps, a);
+  assert.deepEqual(a.quantities.map((q) => [q.text, q.min]), [['AT LEAST 40 PEOPLE', 40]]);
+  // Capitals carry no cue in such text; the attribution pattern still finds the speaker (the tagger decides
+  // how much of the name it is).
+  assert.deepEqual(a.quotes.map((q) => q.text), ['WE HEARD SHOTS,']);
+  assert.match(a.quotes[0].speaker?.name ?? '', /ANNA BERG$/);
+
+  const binary = Array.from({ length: 20_000 }, (_, i) => String.fromCharCode((i * 7919) % 65_000)).join('');
+  assertSpans(binary, annotate(article(binary)));
+
+  const started = performance.now();
+  const endless = 'and then the crowd moved on towards the river '.repeat(5_000);
+  assertSpans(endless, annotate(article(endless)));
+  const numbers = Array.from({ length: 50_000 }, (_, i) => String(i)).join(' ');
+  assert.ok(annotate(article(numbers)).quantities.length > 40_000);
+  const marks = ('he said " and " then "\n').repeat(5_000);
+  assertSpans(marks, annotate(article(marks)));
+  assert.ok(performance.now() - started < 30_000, 'hostile input took too long');
+});
