@@ -9,7 +9,7 @@ import { MODEL_PATH, serializeModel } from '../src/nlp/ner/model.js';
 import { trainNer } from '../src/nlp/ner/train.js';
 import { packagePath } from '../src/paths.js';
 
-const SETTINGS = { rows: 1 << 19, epochs: 10, seed: 2003, upperCaseShare: 0.12, lowerCaseShare: 0.04 };
+const SETTINGS = { rows: 1 << 19, epochs: 10, seed: 2003, upperCaseShare: 0.12, lowerCaseShare: 0.04, titleCaseShare: 0.05 };
 
 function main(): void {
   if (!existsSync(join(conllDir, 'eng.train'))) {

@@ -5,6 +5,7 @@ import { datesCompatible, precisionRank } from './dates.js';
 import { familyOf, isAttack } from './families.js';
 import { sentenceFigures } from './figures.js';
 import { eventLexicon, type EventLexicon } from './lexicon.js';
+import { gazetteerPlaces } from './place-knowledge.js';
 import { comparePlaces, type PlaceKnowledge } from './places.js';
 import { perpetrators, places, targets, victims, weapons } from './roles.js';
 import type { IncidentMention, MentionDate, MentionFigure } from './types.js';
@@ -12,8 +13,8 @@ import type { IncidentType } from '../types.js';
 import type { PhraseHit } from './phrases.js';
 
 export interface MentionOptions {
-  /** Coordinates and containment of places; without it, places are compared by name only. */
-  knowledge?: PlaceKnowledge;
+  /** Coordinates and containment of places (default: the gazetteer); null compares places by name only. */
+  knowledge?: PlaceKnowledge | null;
   /** Days a sentence date may differ from the article's main event date and still be the main event. */
   toleranceDays?: number;
 }
@@ -79,6 +80,7 @@ function dominantDate(mentions: IncidentMention[]): MentionDate | null {
 export function extractIncidentMentions(article: Article, annotations: Annotations, options: MentionOptions = {}): IncidentMention[] {
   const lex = eventLexicon();
   const tolerance = options.toleranceDays ?? 2;
+  const knowledge = options.knowledge === undefined ? gazetteerPlaces() : options.knowledge ?? undefined;
   const text = article.text;
   const sentences = annotations.sentences.length ? [...annotations.sentences].sort((a, b) => a.start - b.start) : [{ start: 0, end: text.length }];
   const entities = bySentence(sentences, annotations.entities);
@@ -98,10 +100,11 @@ export function extractIncidentMentions(article: Article, annotations: Annotatio
     const typeList = [...types.keys()];
     const ents = entities[i]!;
     const sentencePlaces = places(text, s, ents, lex);
+    const triggers = [...types.values()];
     const shared = {
-      perpetrators: perpetrators(text, s, ents, lex),
+      perpetrators: perpetrators(text, s, ents, triggers, lex),
       weapons: weapons(text, s, lex),
-      targets: targets(text, s, ents, lex),
+      targets: targets(text, s, ents, triggers, lex),
       victims: victims(text, s, ents, lex),
     };
     const current: IncidentMention[] = [];
@@ -130,7 +133,7 @@ export function extractIncidentMentions(article: Article, annotations: Annotatio
   const mainPlaces = mentions.filter((m) => main && m.date && m.date.value === main.value).flatMap((m) => m.places);
   for (const m of mentions) {
     if (m.date && main) m.background = !datesCompatible(m.date.value, main.value, tolerance);
-    else if (!m.date) m.background = mainPlaces.length > 0 && m.places.length > 0 && comparePlaces(m.places, mainPlaces, options.knowledge) === 'conflict';
+    else if (!m.date) m.background = mainPlaces.length > 0 && m.places.length > 0 && comparePlaces(m.places, mainPlaces, knowledge) === 'conflict';
     if (!m.date && !m.background && main) m.date = main;
   }
   return mentions;

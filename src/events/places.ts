@@ -44,6 +44,13 @@ function distanceKm(a: Place, b: Place): number {
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
+/** The place with the id and coordinates the knowledge layer has for its name, where the text gave none. */
+function withKnowledge(p: Place, knowledge?: PlaceKnowledge): Place {
+  const known = knowledge?.lookup(p.name);
+  if (!known) return p;
+  return { ...p, ...(p.id ?? known.id ? { id: p.id ?? known.id } : {}), country: p.country ?? known.country, lat: p.lat ?? known.lat, lon: p.lon ?? known.lon };
+}
+
 /** Same place, one inside the other, or close together. */
 export function placesCompatible(a: Place, b: Place, knowledge?: PlaceKnowledge): boolean {
   if (a.id && b.id && a.id === b.id) return true;
@@ -53,10 +60,8 @@ export function placesCompatible(a: Place, b: Place, knowledge?: PlaceKnowledge)
     const [small, large] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
     if (small.every((w) => large.includes(w))) return true;
   }
-  const ka = knowledge && !a.id ? knowledge.lookup(a.name) : null;
-  const kb = knowledge && !b.id ? knowledge.lookup(b.name) : null;
-  const pa: Place = ka ? { ...a, ...ka } : a;
-  const pb: Place = kb ? { ...b, ...kb } : b;
+  const pa = withKnowledge(a, knowledge);
+  const pb = withKnowledge(b, knowledge);
   if (knowledge && pa.id && pb.id) {
     if (pa.id === pb.id || knowledge.parents(pa.id).includes(pb.id) || knowledge.parents(pb.id).includes(pa.id)) return true;
   }

@@ -11,8 +11,22 @@ function fromEntity(e: EntityMention): RoleFiller {
   return e.id ? { text: e.text, start: e.start, end: e.end, id: e.id } : { text: e.text, start: e.start, end: e.end };
 }
 
-/** Named perpetrators near attribution cues, and perpetrator descriptions ("gunmen") anywhere in the sentence. */
-export function perpetrators(text: string, sentence: Span, entities: EntityMention[], lex: EventLexicon): MentionPerpetrator[] {
+/** Whether `span` stands as the doer of one of the triggers: just before it ("gunmen stormed") or after "by". */
+function actsIn(text: string, span: Span, triggers: Span[], lex: EventLexicon): boolean {
+  if (/\bby (?:the |a |an )?$/i.test(text.slice(Math.max(0, span.start - 8), span.start))) return true;
+  return triggers.some((t) => t.start >= span.end && t.start - span.end <= lex.maxRoleDistance) || triggers.some((t) => t.start <= span.start && t.end >= span.end);
+}
+
+/** Whether `span` follows one of the triggers closely, as its object ("attacked the embassy"). */
+function hitBy(span: Span, triggers: Span[], lex: EventLexicon): boolean {
+  return triggers.some((t) => span.start >= t.start && span.start - t.end <= lex.maxRoleDistance);
+}
+
+/**
+ * Named perpetrators near attribution cues, and perpetrator descriptions ("gunmen") where they act: before a
+ * trigger or after "by" (the police or troops named elsewhere in a sentence are usually responders).
+ */
+export function perpetrators(text: string, sentence: Span, entities: EntityMention[], triggers: Span[], lex: EventLexicon): MentionPerpetrator[] {
   const out: MentionPerpetrator[] = [];
   const seen = new Set<number>();
   for (const hit of lex.perpetratorCues.find(text.slice(sentence.start, sentence.end), sentence.start)) {
@@ -26,7 +40,15 @@ export function perpetrators(text: string, sentence: Span, entities: EntityMenti
     seen.add(nearest.start);
     out.push({ ...fromEntity(nearest), name: nearest.name ?? nearest.text, status: cue.status, entityType: nearest.type });
   }
+  // A group named as the subject of a trigger: "the Red Dawn movement bombed", "Red Dawn gunmen stormed".
+  for (const t of triggers) {
+    const subject = [...entities].reverse().find((e) => e.type === ('X' as string) && e.end <= t.start && /^[\p{L}\s-]{0,25}$/u.test(text.slice(e.end, t.start)));
+    if (!subject || seen.has(subject.start)) continue;
+    seen.add(subject.start);
+    out.push({ ...fromEntity(subject), name: subject.name ?? subject.text, status: 'attributed', entityType: subject.type });
+  }
   for (const hit of lex.perpetratorDescriptions.find(text.slice(sentence.start, sentence.end), sentence.start)) {
+    if (!actsIn(text, hit, triggers, lex)) continue;
     const f = filler(text, hit);
     out.push({ ...f, name: f.text, status: 'attributed', entityType: 'DESCRIPTION' });
   }
@@ -70,9 +92,9 @@ export function weapons(text: string, sentence: Span, lex: EventLexicon): RoleFi
   return lex.weapons.find(text.slice(sentence.start, sentence.end), sentence.start).map((h) => filler(text, h));
 }
 
-/** Physical targets: target nouns of the lexicon and named venues. */
-export function targets(text: string, sentence: Span, entities: EntityMention[], lex: EventLexicon): RoleFiller[] {
-  const nouns = lex.targets.find(text.slice(sentence.start, sentence.end), sentence.start).map((h) => filler(text, h));
+/** Physical targets: named venues, and target nouns of the lexicon that follow a trigger ("bombed the embassy"). */
+export function targets(text: string, sentence: Span, entities: EntityMention[], triggers: Span[], lex: EventLexicon): RoleFiller[] {
+  const nouns = lex.targets.find(text.slice(sentence.start, sentence.end), sentence.start).filter((h) => hitBy(h, triggers, lex)).map((h) => filler(text, h));
   const venues = entities.filter((e) => e.type === 'FAC').map(fromEntity);
   const covered = (f: RoleFiller) => venues.some((v) => v.start <= f.start && f.end <= v.end);
   return [...venues, ...nouns.filter((n) => !covered(n))].sort((a, b) => a.start - b.start);

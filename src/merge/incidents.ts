@@ -8,12 +8,14 @@
 // - Arrests, charges, raids and warnings stay separate records (they have their own date, place and figures) and
 //   point at the attack reported in the same articles through `relatedTo`.
 // - Dates: the same incident may be dated a day apart by outlets (a wrong weekday, time zones): ±2 days when the
-//   places match, ±1 day when nothing is known about the places, never when the places conflict. Background
-//   incidents ("the 2015 bombing") keep their own date and so never join the main one.
+//   places match, ±1 day when nothing is known about the places, never when the places conflict; a date only
+//   inherited from the article (no date in the sentence) may be up to a week off when the places match.
+//   Background incidents ("the 2015 bombing") keep their own written date and so never join the main one.
 import { createHash } from 'node:crypto';
 import { datesCompatible, daysApart, precisionRank } from '../events/dates.js';
 import { familyOf, isAttack, typePrecedence } from '../events/families.js';
 import { eventLexicon } from '../events/lexicon.js';
+import { gazetteerPlaces } from '../events/place-knowledge.js';
 import { comparePlaces, spellingKey, type PlaceKnowledge } from '../events/places.js';
 import type { IncidentMention, MentionDate, MentionPlace } from '../events/types.js';
 import type { Article, DatePrecision, Evidence, FigureKind, FigureValue, Incident, IncidentType, Perpetrator, Place } from '../types.js';
@@ -27,9 +29,12 @@ export interface ResolvedIncident extends Incident {
 }
 
 export interface ResolveOptions {
-  knowledge?: PlaceKnowledge;
-  /** Days apart two dates may be and still be one incident when their places match (default 2). */
+  /** Coordinates and containment of places (default: the gazetteer); null compares places by name only. */
+  knowledge?: PlaceKnowledge | null;
+  /** Days apart two written dates may be and still be one incident when their places match (default 2). */
   toleranceDays?: number;
+  /** The same for a date a mention inherited from its article's main event (default 7). */
+  inferredToleranceDays?: number;
 }
 
 interface Cluster {
@@ -68,18 +73,27 @@ function add(c: Cluster, m: IncidentMention): void {
   for (const p of m.places) if (!c.places.some((q) => spellingKey(q.name) === spellingKey(p.name))) c.places.push(p);
 }
 
-/** How well a mention fits a cluster: null when it cannot be the same incident, else a score (higher is better). */
-function fit(m: IncidentMention, c: Cluster, tolerance: number, knowledge?: PlaceKnowledge): number | null {
+/**
+ * How well a mention fits a cluster: null when it cannot be the same incident, else a score (higher is better).
+ * A date the mention only inherited from its article's main event is weaker evidence than a written one, so it
+ * gets the wider `inferredToleranceDays` when the places match.
+ */
+function fit(m: IncidentMention, c: Cluster, tolerance: Tolerance, knowledge?: PlaceKnowledge): number | null {
   const place = comparePlaces(m.places, c.places, knowledge);
   if (place === 'conflict') return null;
   const date = clusterDate(c);
   if (!m.date || !date) return place === 'match' && !m.date === !date ? 2 : null;
-  const allowed = place === 'match' ? tolerance : Math.min(1, tolerance);
+  const allowed = place !== 'match' ? Math.min(1, tolerance.days) : m.date.from === 'article' ? tolerance.inferredDays : tolerance.days;
   if (!datesCompatible(m.date.value, date.value, allowed)) return null;
   return (place === 'match' ? 2 : 1) - (daysApart(m.date.value, date.value) ?? 0) / 10;
 }
 
-function bestCluster(m: IncidentMention, clusters: Cluster[], tolerance: number, knowledge?: PlaceKnowledge): Cluster | null {
+interface Tolerance {
+  days: number;
+  inferredDays: number;
+}
+
+function bestCluster(m: IncidentMention, clusters: Cluster[], tolerance: Tolerance, knowledge?: PlaceKnowledge): Cluster | null {
   let best: Cluster | null = null;
   let bestScore = -Infinity;
   for (const c of clusters) {
@@ -210,7 +224,8 @@ function toIncident(c: Cluster, knowledge?: PlaceKnowledge): ResolvedIncident {
  * published first), so the first report of an incident fixes its id.
  */
 export function resolveIncidents(mentions: IncidentMention[], articles: Array<Pick<Article, 'id' | 'published'>>, options: ResolveOptions = {}): ResolvedIncident[] {
-  const tolerance = options.toleranceDays ?? 2;
+  const tolerance: Tolerance = { days: options.toleranceDays ?? 2, inferredDays: options.inferredToleranceDays ?? 7 };
+  const knowledge = options.knowledge === undefined ? gazetteerPlaces() : options.knowledge ?? undefined;
   const published = new Map(articles.map((a) => [a.id, a.published ?? '']));
   const ordered = [...mentions].sort(
     (a, b) => (published.get(a.articleId) ?? '').localeCompare(published.get(b.articleId) ?? '') || a.articleId.localeCompare(b.articleId) || a.trigger.start - b.trigger.start,
@@ -224,7 +239,7 @@ export function resolveIncidents(mentions: IncidentMention[], articles: Array<Pi
     }
     const family = familyOf(m.type);
     const pool = byFamily.get(family) ?? [];
-    const home = bestCluster(m, pool, tolerance, options.knowledge);
+    const home = bestCluster(m, pool, tolerance, knowledge);
     if (home) add(home, m);
     else pool.push(newCluster(m));
     byFamily.set(family, pool);
@@ -232,13 +247,14 @@ export function resolveIncidents(mentions: IncidentMention[], articles: Array<Pi
 
   const attacks = byFamily.get('attack') ?? [];
   for (const claim of claims) {
-    // A claim belongs to an attack its own article reports as the main event, else to any compatible attack.
+    // A claim belongs to an attack its own article reports as the main event (the place in a claim sentence is
+    // often the claimant's, so it is not compared there), else to any compatible attack.
     const sameArticle = attacks.filter((c) => c.mentions.some((m) => m.articleId === claim.articleId && m.background === claim.background));
-    const home = bestCluster(claim, sameArticle, tolerance, options.knowledge) ?? bestCluster(claim, attacks, tolerance, options.knowledge);
+    const home = bestCluster({ ...claim, places: [] }, sameArticle, tolerance, knowledge) ?? bestCluster(claim, attacks, tolerance, knowledge);
     if (home) add(home, claim);
     else {
       const pool = byFamily.get(claim.type) ?? [];
-      const own = bestCluster(claim, pool, tolerance, options.knowledge);
+      const own = bestCluster(claim, pool, tolerance, knowledge);
       if (own) add(own, claim);
       else pool.push(newCluster(claim));
       byFamily.set(claim.type, pool);
@@ -246,7 +262,7 @@ export function resolveIncidents(mentions: IncidentMention[], articles: Array<Pi
   }
 
   const clusters = [...byFamily.values()].flat();
-  const incidents = new Map(clusters.map((c) => [c, toIncident(c, options.knowledge)]));
+  const incidents = new Map(clusters.map((c) => [c, toIncident(c, knowledge)]));
   // Follow-up records (arrest, charge, raid, warning) point at the main attack of the articles that report them.
   for (const c of clusters) {
     if (c.family === 'attack') continue;

@@ -1,7 +1,8 @@
 // Streaming story clustering: each article, as it arrives, joins the most similar existing story or starts a new
 // one. Similarity is TF-IDF cosine over content words plus cosine over entity names, against each story's
 // centroid. Candidate stories come from an inverted index of each story's top terms and entity names (blocking),
-// so an article is scored against a few stories, never against all of them: cost grows linearly with articles.
+// so an article is scored against a few stories, never against all of them: cost grows linearly with articles
+// (each comparison costs the size of the story's vocabulary, which is bounded by the language, not the stream).
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import type { EntityMention, Story } from '../types.js';
@@ -9,8 +10,10 @@ import type { EntityMention, Story } from '../types.js';
 export interface StoryParameters {
   /** Terms in fewer documents than this carry no weight (one-off words cannot link articles). */
   minDf: number;
-  /** Terms in more than this share of documents carry no weight. */
+  /** Terms in more than this share of documents carry no weight... */
   maxDfShare: number;
+  /** ...once this many documents have been seen (in a handful of articles on one event, every word is shared). */
+  maxDfFrom: number;
   /** How many of an article's highest-weighted terms index it for candidate lookup. */
   topTerms: number;
   /** At most this many candidate stories (those sharing the most index keys) are scored. */
@@ -21,10 +24,6 @@ export interface StoryParameters {
   entityWeight: number;
   /** The least score that joins an article to a story as it arrives. */
   threshold: number;
-  /** When stories are read, a story whose two halves (2-means) score below this is split in two. */
-  splitThreshold: number;
-  /** When stories are read, two stories whose centroids score at least this are merged (kept above splitThreshold). */
-  mergeThreshold: number;
   /** An index key keeps only its most recent stories, so a common key cannot make lookups grow with the stream. */
   maxStoriesPerKey: number;
 }
@@ -47,19 +46,11 @@ interface Vectors {
   names: Vector;
 }
 
-interface Member extends Vectors {
-  article: Story['articles'][number];
-  /** The index keys (top terms and names) the article brought. */
-  keys: string[];
-  when: number | null;
-}
-
 interface StoryState extends Vectors {
   id: string;
-  members: Member[];
+  articles: Story['articles'];
+  /** Publication time (ms) of its newest article, if known. */
   latest: number | null;
-  /** Set when the story was merged into another one. */
-  mergedInto: StoryState | null;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -112,14 +103,14 @@ function names(doc: StoryDocument): string[] {
 class Weights {
   private df = new Map<string, number>();
   private n = 0;
-  constructor(private readonly minDf: number, private readonly maxDfShare: number) {}
+  constructor(private readonly minDf: number, private readonly maxDfShare: number, private readonly maxDfFrom: number) {}
   observe(keys: Iterable<string>): void {
     this.n++;
     for (const k of keys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
   }
   idf(key: string): number {
     const df = this.df.get(key) ?? 0;
-    if (df < this.minDf || df > this.maxDfShare * this.n) return 0;
+    if (df < this.minDf || (this.n >= this.maxDfFrom && df > this.maxDfShare * this.n)) return 0;
     return Math.log((this.n + 1) / (df + 1)) + 1;
   }
   /** Cosine between a document's term frequencies and a centroid's summed term frequencies, IDF-weighted. */
@@ -137,9 +128,13 @@ class Weights {
     for (const [k, x] of centroid) cn += (x * this.idf(k)) ** 2;
     return dot / Math.sqrt(dn * cn);
   }
-  /** The `k` keys of highest TF-IDF weight. */
+  /**
+   * The `k` keys of highest TF-IDF weight, rare keys included: a word seen once so far is the best key for
+   * finding the next article that uses it.
+   */
   top(doc: Vector, k: number): string[] {
-    return [...doc.entries()].map(([key, x]): [string, number] => [key, x * this.idf(key)]).filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]).slice(0, k).map(([key]) => key);
+    const idf = (key: string) => Math.log((this.n + 1) / ((this.df.get(key) ?? 0) + 1)) + 1;
+    return [...doc.entries()].map(([key, x]): [string, number] => [key, x * idf(key)]).sort((a, b) => b[1] - a[1]).slice(0, k).map(([key]) => key);
   }
 }
 
@@ -159,7 +154,6 @@ export class StoryClusterer {
   private readonly termWeights: Weights;
   private readonly nameWeights: Weights;
   private readonly all: StoryState[] = [];
-  private readonly byId = new Map<string, StoryState>();
   /** Index key ("t:word" or "n:name") -> stories indexed by it, oldest first. */
   private readonly index = new Map<string, Set<StoryState>>();
 
@@ -169,15 +163,15 @@ export class StoryClusterer {
    */
   constructor(params: Partial<StoryParameters> = {}, background: Iterable<StoryDocument> = []) {
     this.params = { ...defaultStoryParameters(), ...params };
-    this.termWeights = new Weights(this.params.minDf, this.params.maxDfShare);
-    this.nameWeights = new Weights(this.params.minDf, this.params.maxDfShare);
+    this.termWeights = new Weights(this.params.minDf, this.params.maxDfShare, this.params.maxDfFrom);
+    this.nameWeights = new Weights(this.params.minDf, this.params.maxDfShare, this.params.maxDfFrom);
     for (const doc of background) {
       this.termWeights.observe(new Set(contentWords(`${doc.title ?? ''}\n${doc.text}`)));
       this.nameWeights.observe(new Set(names(doc)));
     }
   }
 
-  /** Places one article and returns the id of its story (see `storyOf` for where it is later). */
+  /** Places one article and returns the id of its story. */
   add(doc: StoryDocument): string {
     const p = this.params;
     const termTf = counts(contentWords(`${doc.title ?? ''}\n${doc.text}`));
@@ -185,50 +179,40 @@ export class StoryClusterer {
     this.termWeights.observe(termTf.keys());
     this.nameWeights.observe(nameTf.keys());
     const time = doc.published ? Date.parse(doc.published) : NaN;
-    const member: Member = {
-      article: { id: doc.id, title: doc.title, source: doc.source ?? '' },
-      terms: sublinear(termTf),
-      names: sublinear(nameTf),
-      keys: [],
-      when: Number.isNaN(time) ? null : time,
-    };
-    member.keys = [...this.termWeights.top(member.terms, p.topTerms).map((t) => `t:${t}`), ...this.nameWeights.top(member.names, p.topTerms).map((n) => `n:${n}`)];
+    const when = Number.isNaN(time) ? null : time;
+    const vectors: Vectors = { terms: sublinear(termTf), names: sublinear(nameTf) };
+    const keys = [...this.termWeights.top(vectors.terms, p.topTerms).map((t) => `t:${t}`), ...this.nameWeights.top(vectors.names, p.topTerms).map((n) => `n:${n}`)];
 
     let best: StoryState | null = null;
     let bestScore = p.threshold;
-    for (const story of this.candidates(member.keys)) {
-      if (!this.inWindow(member.when, story.latest)) continue;
-      const score = this.score(member, story);
+    for (const story of this.candidates(keys)) {
+      if (when !== null && story.latest !== null && Math.abs(when - story.latest) > p.windowDays * DAY_MS) continue;
+      const score = this.score(vectors, story);
       if (score >= bestScore) {
         best = story;
         bestScore = score;
       }
     }
-    best ??= this.newStory(`story-${doc.id}`);
-    this.join(best, [member]);
+    if (!best) {
+      best = { id: `story-${doc.id}`, articles: [], terms: new Map(), names: new Map(), latest: null };
+      this.all.push(best);
+    }
+    best.articles.push({ id: doc.id, title: doc.title, source: doc.source ?? '' });
+    addInto(best.terms, vectors.terms);
+    addInto(best.names, vectors.names);
+    if (when !== null) best.latest = Math.max(best.latest ?? when, when);
+    for (const key of keys) {
+      const set = this.index.get(key) ?? new Set<StoryState>();
+      set.delete(best);
+      set.add(best);
+      if (set.size > p.maxStoriesPerKey) set.delete(set.values().next().value!);
+      this.index.set(key, set);
+    }
     return best.id;
   }
 
-  /**
-   * Current stories. Arrival order can mislead a stream (an article about a similar event may join a story
-   * while it is still one article long), so reading the stories first splits any story made of two clearly
-   * different halves, then merges stories whose centroids are close (the older story keeps its id). Each story is
-   * compared only with its blocking candidates, so this stays linear in the number of articles.
-   */
   stories(): Story[] {
-    this.consolidate();
-    return this.all.map((s) => ({ id: s.id, articles: s.members.map((m) => m.article) }));
-  }
-
-  /** The story an id returned by `add` now belongs to (it may have been merged since). */
-  storyOf(id: string): string {
-    let s = this.byId.get(id);
-    while (s?.mergedInto) s = s.mergedInto;
-    return s?.id ?? id;
-  }
-
-  private inWindow(a: number | null, b: number | null): boolean {
-    return a === null || b === null || Math.abs(a - b) <= this.params.windowDays * DAY_MS;
+    return this.all.map((s) => ({ id: s.id, articles: [...s.articles] }));
   }
 
   private score(a: Vectors, b: Vectors): number {
@@ -236,107 +220,10 @@ export class StoryClusterer {
     return (1 - w) * this.termWeights.cosine(a.terms, b.terms) + w * this.nameWeights.cosine(a.names, b.names);
   }
 
-  private newStory(id: string): StoryState {
-    const story: StoryState = { id, members: [], terms: new Map(), names: new Map(), latest: null, mergedInto: null };
-    this.all.push(story);
-    this.byId.set(id, story);
-    return story;
-  }
-
-  private join(story: StoryState, members: Member[]): void {
-    for (const m of members) {
-      story.members.push(m);
-      addInto(story.terms, m.terms);
-      addInto(story.names, m.names);
-      if (m.when !== null) story.latest = Math.max(story.latest ?? m.when, m.when);
-      for (const key of m.keys) {
-        const set = this.index.get(key) ?? new Set<StoryState>();
-        set.delete(story);
-        set.add(story);
-        if (set.size > this.params.maxStoriesPerKey) set.delete(set.values().next().value!);
-        this.index.set(key, set);
-      }
-    }
-  }
-
   /** Stories sharing index keys with the article, those sharing the most first, at most `maxCandidates`. */
-  private candidates(keys: Iterable<string>): StoryState[] {
+  private candidates(keys: string[]): StoryState[] {
     const shared = new Map<StoryState, number>();
     for (const key of keys) for (const s of this.index.get(key) ?? []) shared.set(s, (shared.get(s) ?? 0) + 1);
     return [...shared.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.params.maxCandidates).map(([s]) => s);
   }
-
-  private consolidate(): void {
-    for (const story of [...this.all]) this.splitRecursively(story);
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const story of [...this.all].sort((a, b) => b.members.length - a.members.length)) {
-        if (story.mergedInto) continue;
-        let best: StoryState | null = null;
-        let bestScore = this.params.mergeThreshold;
-        for (const other of this.candidates(story.members.flatMap((m) => m.keys))) {
-          if (other === story || other.mergedInto || !this.inWindow(story.latest, other.latest)) continue;
-          const s = this.score(story, other);
-          if (s >= bestScore) {
-            best = other;
-            bestScore = s;
-          }
-        }
-        if (best) {
-          const [keep, gone] = this.all.indexOf(story) < this.all.indexOf(best) ? [story, best] : [best, story];
-          this.remove(gone);
-          gone.mergedInto = keep;
-          this.join(keep, gone.members);
-          changed = true;
-        }
-      }
-    }
-  }
-
-  private remove(story: StoryState): void {
-    this.all.splice(this.all.indexOf(story), 1);
-    for (const m of story.members) for (const key of m.keys) this.index.get(key)?.delete(story);
-  }
-
-  /** Splits a story in two (2-means seeded by its first article and the article least like it) while its halves differ. */
-  private splitRecursively(story: StoryState): void {
-    if (story.members.length < 4) return;
-    const first = story.members[0]!;
-    let seedB = first;
-    let low = Infinity;
-    for (const m of story.members) {
-      const s = this.score(m, first);
-      if (s < low) {
-        low = s;
-        seedB = m;
-      }
-    }
-    let a: Member[] = [first];
-    let b: Member[] = [seedB];
-    for (let round = 0; round < 3; round++) {
-      const ca = sum(a);
-      const cb = sum(b);
-      a = [];
-      b = [];
-      for (const m of story.members) (m === first || (m !== seedB && this.score(m, ca) >= this.score(m, cb)) ? a : b).push(m);
-    }
-    if (b.length === 0 || this.score(sum(a), sum(b)) >= this.params.splitThreshold) return;
-    this.remove(story);
-    const keep = this.newStory(story.id);
-    const other = this.newStory(`story-${b[0]!.article.id}`);
-    story.mergedInto = keep;
-    this.join(keep, a);
-    this.join(other, b);
-    this.splitRecursively(keep);
-    this.splitRecursively(other);
-  }
-}
-
-function sum(members: Member[]): Vectors {
-  const out: Vectors = { terms: new Map(), names: new Map() };
-  for (const m of members) {
-    addInto(out.terms, m.terms);
-    addInto(out.names, m.names);
-  }
-  return out;
 }

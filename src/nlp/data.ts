@@ -8,7 +8,7 @@ export function loadData<T>(name: string): T {
 }
 
 /** Escapes a literal for use inside a RegExp. */
-export function escapeRegExp(literal: string): string {
+function escapeRegExp(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

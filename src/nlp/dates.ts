@@ -24,13 +24,21 @@ const MONTH = alternation(calendar.months);
 const NUMBER_WORD = String.raw`\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few`;
 const PART_OF_MONTH = new RegExp(String.raw`\b(${alternation(Object.keys(cues.partOfMonth))})[\s-]+(${MONTH})\b(?:,?\s+(\d{4})\b)?`, 'giu');
 const LAST_MONTH = new RegExp(String.raw`\b(?:${alternation(cues.lastMonth)})\s+(${MONTH})\b(?!,?\s+\d)`, 'giu');
-const YEAR_RANGE = new RegExp(String.raw`\b(?:(?:between|from)\s+)?((?:19|20)\d{2})\s*(?:[-–]|\s(?:and|to|until)\s)\s*((?:19|20)\d{2})\b`, 'giu');
+// "between 2015 and 2017", "from 2015 to 2017", "2015-2017"; but "in 2015 and 2018" names two years.
+const YEAR_RANGE = new RegExp(String.raw`\bbetween\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b|\b(?:from\s+)?((?:19|20)\d{2})\s*(?:[-–]|\s(?:to|until|through)\s)\s*((?:19|20)\d{2})\b`, 'giu');
+const DECADE = /\b(?:the\s+)?((?:1[89]|20)\d0)s\b/giu;
 const BARE_YEAR = new RegExp(String.raw`\b(?:${alternation(cues.yearPrepositions)})\s+((?:19|20)\d{2})\b(?![-–/.,]\d|\s*(?:years?|people|persons?)\b)`, 'giu');
+const NEXT_YEAR = /(?:,\s*|,?\s+(?:and|or)\s+)((?:19|20)\d{2})\b(?![-–\/.,]\d)/uy;
 const RELATIVE = new RegExp(String.raw`\b(${NUMBER_WORD})\s+(years?|months?|weeks?|days?)\s+(${alternation(Object.keys(cues.relativeDirections))})\b(?!\s+(?:the|a|an|his|her|its|their|this|that|he|she|it|they)\b)`, 'giu');
+const UNIT = '(?:year|month|week|day|decade)';
 // "two weeks before" without an anchor date is left out rather than counted from the publication date.
 const ANCHORED = new RegExp(String.raw`\b(?:${alternation(Object.keys(cues.relativeDirections))})\b`, 'iu');
 // "now" is not a date, and "the past two years" is a duration, not the year two years ago.
-const NOT_DATES = new RegExp(String.raw`^(?:${alternation(cues.notDates)})$|\b(?:past|last|next|coming)\s+(?:\w+\s+)?(?:years|months|weeks|days|decades)\b`, 'iu');
+// Nor are weekday abbreviations on their own ("The Sun" is a newspaper) or bare durations ("in 20 years").
+const NOT_DATES = new RegExp(
+  String.raw`^(?:${alternation(cues.notDates)})\.?$|\b(?:past|coming)\s+(?:\w+\s+)?${UNIT}s?\b|\b(?:last|next)\s+\w+\s+${UNIT}s\b|^(?:(?:in|within|for)\s+)?(?:${NUMBER_WORD})\s+${UNIT}s?$`,
+  'iu',
+);
 const LEADING_PREPOSITION = /^(?:on|in|at|since|by|from)\s+/i;
 const TRAILING_PUNCTUATION = /[\s,.;:]+$/;
 const FUTURE = new RegExp(String.raw`\b(?:${alternation(cues.futureCues)})\b`, 'iu');
@@ -79,11 +87,22 @@ export function findDates(text: string, published: string | null): DateMention[]
     }
   }
   for (const m of text.matchAll(YEAR_RANGE)) {
-    if (Number(m[2]) > Number(m[1])) add(m.index!, m.index! + m[0].length, `${m[1]}/${m[2]}`, 'range');
+    const [from, to] = m[1] ? [m[1], m[2]] : [m[3], m[4]];
+    if (Number(to) > Number(from)) add(m.index!, m.index! + m[0].length, `${from}/${to}`, 'range');
+  }
+  for (const m of text.matchAll(DECADE)) {
+    add(m.index!, m.index! + m[0].length, `${m[1]}/${Number(m[1]) + 9}`, 'range');
   }
   for (const m of text.matchAll(BARE_YEAR)) {
-    const start = m.index! + m[0].length - m[1].length;
+    let start = m.index! + m[0].length - m[1].length;
     add(start, start + 4, m[1], 'year');
+    // "in 2015 and 2018", "in 2015, 2016 or 2019": the list shares the preposition.
+    for (NEXT_YEAR.lastIndex = start + 4; ; ) {
+      const next = NEXT_YEAR.exec(text);
+      if (!next) break;
+      start = NEXT_YEAR.lastIndex - 4;
+      add(start, start + 4, next[1], 'year');
+    }
   }
 
   // chrono is run once over the whole text: its cost is mostly per call, not per character.

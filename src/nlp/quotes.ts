@@ -8,6 +8,8 @@ interface QuoteCues {
   verbs: string[];
   inverted: string[];
   personPronouns: string[];
+  organisationPronouns: string[];
+  notSpeakers: string[];
   genericSpeakers: string[];
   maxQuoteLength: number;
   maxUnbalancedLength: number;
@@ -18,7 +20,7 @@ const cues = loadData<QuoteCues>('quote-cues.json');
 const QUOTE_MARKS = new Set(['"', '“', '”', '„']);
 const MARK_SCAN = /["“”„]/g;
 const CAP = String.raw`\p{Lu}[\p{L}\p{M}.'’-]*`;
-const SPEAKER = String.raw`\b(?:${alternation(cues.personPronouns)})\b|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:${CAP}\s+){0,5}(?:${CAP}|(?:${alternation(cues.genericSpeakers)})\b)`;
+const SPEAKER = String.raw`\b(?:${alternation([...cues.personPronouns, ...cues.organisationPronouns])})\b|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:${CAP}\s+){0,5}(?:${CAP}|(?:${alternation(cues.genericSpeakers)})\b)`;
 const VERB = `(?:${alternation(cues.verbs)})\\b`;
 const APPOSITIVE = String.raw`(?:,[^,"“”\n]{1,160},)?`;
 const SHORT_TAIL = /^[^.!?"“”\n]{0,40}[.!?]/u;
@@ -37,8 +39,17 @@ type Patterns = ReturnType<typeof patterns>;
 const CASED = patterns(false);
 const CASELESS = patterns(true);
 const pronouns = new Set(cues.personPronouns);
+const organisationPronouns = new Set(cues.organisationPronouns);
+const notSpeakers = new Set(cues.notSpeakers);
 const generic = new RegExp(String.raw`\b(?:${alternation(cues.genericSpeakers)})$`, 'iu');
 const speakerTypes = new Set(['PERSON', 'ORG', 'NORP', 'GPE']);
+
+/** The entity mentions of the text, sorted by start: all of them, and the people and organisations. */
+interface Mentions {
+  all: EntityMention[];
+  people: EntityMention[];
+  organisations: EntityMention[];
+}
 
 /** A quote's content span plus where its marks and paragraphs are, for attribution. */
 interface Found extends Span {
@@ -56,15 +67,17 @@ export function findQuotes(text: string, mentions: EntityMention[], caseless = f
   const found = pairMarks(text);
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   const people = sorted.filter((m) => m.type === 'PERSON');
+  const organisations = sorted.filter((m) => m.type === 'ORG');
   const quotes: Quote[] = [];
   for (let i = 0; i < found.length; i++) {
     const q = found[i];
     const from = Math.max(q.paragraphs.start, i > 0 ? found[i - 1].outer.end : 0, q.outer.start - cues.attributionWindow);
     const to = Math.min(q.paragraphs.end, i + 1 < found.length ? found[i + 1].outer.start : text.length, q.outer.end + cues.attributionWindow);
     const previous = quotes.length > 0 ? quotes[quotes.length - 1].speaker : null;
-    let speaker = attribute(use, text, q, from, to, sorted, people, previous);
+    const attributed = attribute(use, text, q, from, to, { all: sorted, people, organisations }, previous);
     // An unattributed quote that follows another in the same paragraph continues that speaker's words.
-    if (!speaker && i > 0 && found[i - 1].paragraphs.end >= q.paragraphs.start) speaker = previous;
+    const continues = i > 0 && found[i - 1].paragraphs.end >= q.paragraphs.start;
+    const speaker = attributed ? attributed.speaker : continues ? previous : null;
     quotes.push({ start: q.start, end: q.end, text: text.slice(q.start, q.end), speaker });
   }
   return quotes;
@@ -125,7 +138,9 @@ function markRole(text: string, at: number, para: Span): 'open' | 'close' | 'eit
   return 'either';
 }
 
-function attribute(use: Patterns, text: string, q: Found, from: number, to: number, mentions: EntityMention[], people: EntityMention[], previous: Speaker | null): Speaker | null {
+/** The speaker an attribution next to the quote names (possibly nobody identifiable, as in "they said"),
+ * or null when there is no attribution. */
+function attribute(use: Patterns, text: string, q: Found, from: number, to: number, mentions: Mentions, previous: Speaker | null): { speaker: Speaker | null } | null {
   const after = text.slice(q.outer.end, to);
   const before = text.slice(from, q.outer.start);
   const m = use.afterSpeakerVerb.exec(after) ?? use.afterVerbSpeaker.exec(after);
@@ -133,17 +148,23 @@ function attribute(use: Patterns, text: string, q: Found, from: number, to: numb
   // statement; only a short "Hale said." still attributes backwards.
   const closed = /[.!?]$/.test(text.slice(q.start, q.end)) && /^\s*\p{Lu}/u.test(after);
   const short = m && SHORT_TAIL.test(after.slice(m[0].length));
-  if (m && (!closed || short)) return speakerAt(text, q.outer.end + m.indices![1][0], m[1], mentions, people, previous);
+  if (m && (!closed || short)) return { speaker: speakerAt(text, q.outer.end + m.indices![1][0], m[1], mentions, previous) };
   const b = use.beforeSpeakerVerb.exec(before) ?? use.beforeAccording.exec(before);
-  if (b) return speakerAt(text, from + b.indices![1][0], b[1], mentions, people, previous);
+  if (b) return { speaker: speakerAt(text, from + b.indices![1][0], b[1], mentions, previous) };
   return null;
 }
 
-/** Turns a matched speaker phrase at `start` into a speaker: a pronoun becomes the last person named before
- * it; a phrase covering an entity mention becomes that entity. `mentions` and `people` are sorted by start. */
-function speakerAt(text: string, start: number, phrase: string, mentions: EntityMention[], people: EntityMention[], previous: Speaker | null): Speaker | null {
+/** Turns a matched speaker phrase at `start` into a speaker: "he"/"she" become the last person named before
+ * it, "it" the last organisation; a phrase covering an entity mention becomes that entity. */
+function speakerAt(text: string, start: number, phrase: string, { all, people, organisations }: Mentions, previous: Speaker | null): Speaker | null {
   const end = start + phrase.length;
-  if (pronouns.has(phrase.toLowerCase())) {
+  const lower = phrase.toLowerCase();
+  if (organisationPronouns.has(lower)) {
+    const before = firstEndingAfter(organisations, start) - 1;
+    return before >= 0 ? fromMention(organisations[before]) : null;
+  }
+  if (notSpeakers.has(lower)) return null;
+  if (pronouns.has(lower)) {
     const before = firstEndingAfter(people, start) - 1;
     if (before >= 0) return fromMention(people[before]);
     // Without a named person in reach, the previous quote's speaker is the best guess, unless it was a
@@ -151,8 +172,8 @@ function speakerAt(text: string, start: number, phrase: string, mentions: Entity
     return previous && !generic.test(previous.name) ? previous : null;
   }
   let best: EntityMention | null = null;
-  for (let i = firstEndingAfter(mentions, start); i < mentions.length && mentions[i].start < end; i++) {
-    const mention = mentions[i];
+  for (let i = firstEndingAfter(all, start); i < all.length && all[i].start < end; i++) {
+    const mention = all[i];
     if (!speakerTypes.has(mention.type)) continue;
     if (!best || (mention.type === 'PERSON' && best.type !== 'PERSON') || mention.end - mention.start > best.end - best.start) best = mention;
   }

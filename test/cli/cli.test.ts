@@ -115,7 +115,7 @@ describe('sitrep CLI over HTTP', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'sitrep-url-')), 'store.db');
     const refused = sitrep(['ingest', `${base}/article`, '--db', db]);
     assert.equal(refused.code, 1);
-    assert.match(refused.err, /error: http:\/\/127\.0\.0\.1:\d+\/article: .*private.*--allow-private/);
+    assert.match(refused.err, /error: http:\/\/127\.0\.0\.1:\d+\/article: refused loopback address 127\.0\.0\.1 \(use --allow-private\)/);
     const ok = sitrep(['ingest', `${base}/article`, `${base}/missing`, '--db', db, '--allow-private']);
     assert.equal(ok.code, 1);
     assert.match(ok.err, /error: http:\/\/127\.0\.0\.1:\d+\/missing: .*404/);

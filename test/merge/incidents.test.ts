@@ -97,3 +97,20 @@ test('dates three days apart do not merge even at the same place', () => {
   ]);
   assert.equal(out.length, 2);
 });
+
+test('with the gazetteer, a town and the nearby city it borders are one place; a distant city is not', () => {
+  const d1 = article('d1', 'A van rammed pedestrians in Solna on Tuesday.');
+  const d2 = article('d2', 'A van rammed pedestrians in Stockholm on Tuesday.');
+  const d3 = article('d3', 'A van rammed pedestrians in Gothenburg on Tuesday.');
+  const layer = (place: string): Layers => ({ entities: [[place, 'GPE']], dates: [['Tuesday', '2031-06-03', 'day']] });
+  const out = run([[d1, layer('Solna')], [d2, layer('Stockholm')], [d3, layer('Gothenburg')]]);
+  assert.deepEqual(out.map((i) => [i.type, i.articles]), [['vehicle ramming', ['d1', 'd2']], ['vehicle ramming', ['d3']]]);
+  assert.equal(out[0]!.place?.country, 'SE');
+  // Names alone cannot tell that Solna borders Stockholm.
+  const byName = resolveIncidents(
+    [d1, d2].flatMap((a, i) => extractIncidentMentions(a, annotations(a, layer(i ? 'Stockholm' : 'Solna')), { knowledge: null })),
+    [d1, d2],
+    { knowledge: null },
+  );
+  assert.equal(byName.length, 2);
+});

@@ -30,11 +30,18 @@ test('sentences end at terminal punctuation before a capital, never inside an ab
   ]);
 });
 
-test('a blank line always ends a sentence; a single line break does not', () => {
+test('a blank line always ends a sentence; a single line break only after a heading or a whole paragraph', () => {
   assert.deepEqual(words('FLOODS HIT THE COAST\n\nRain fell\nall night'), [
     ['FLOODS', 'HIT', 'THE', 'COAST'],
     ['Rain', 'fell', 'all', 'night'],
   ]);
+  // A caption line without a full stop, then a paragraph: two sentences.
+  assert.equal(tokenizeForNer('Rescuers search the rubble in Antakya\nThe quake struck at dawn.').length, 2);
+  const paragraph = 'A paragraph on one long line, as pasted from a web page, which runs on and on for well over a hundred characters';
+  assert.equal(tokenizeForNer(`${paragraph}\nThe next one starts here.`).length, 2);
+  // Hard-wrapped text (lines of middling length) keeps a sentence whole across the break.
+  const wrapped = 'THE ARMED FORCES PRESS COMMITTEE REPORTED THAT A PATROL CLASHED WITH\nREBELS NEAR THE BORDER TOWN.';
+  assert.equal(tokenizeForNer(wrapped).length, 1);
 });
 
 test('hostile input: a huge token and binary junk tokenize in bounded sentences without error', () => {

@@ -45,9 +45,24 @@ test('"N years earlier" counts from the nearest explicit date before it', () => 
   assert.deepEqual(dates('Two weeks before the concert, a warning was passed on.'), []);
 });
 
-test('durations and "now" are not dates', () => {
+test('durations, "now" and look-alikes are not dates', () => {
   assert.deepEqual(dates('The group has been fixated on Russia for the past two years.'), []);
+  assert.deepEqual(dates('Several incidents were reported within the past month.'), []);
   assert.deepEqual(dates('He is now a senior adviser.'), []);
+  assert.deepEqual(dates('The threat may persist in 20 years.'), []);
+  assert.deepEqual(dates('The Sun reported the claim.'), []);
+});
+
+test('relative periods, decades and lists of years', () => {
+  assert.deepEqual(dates('The cell was broken up last week, and more raids are planned this year.'), [
+    ['last week', '2024-03-16', 'day'],
+    ['this year', '2024', 'year'],
+  ]);
+  assert.deepEqual(dates('The movement grew in the 1980s.'), [['the 1980s', '1980/1989', 'range']]);
+  assert.deepEqual(dates('Attacks came in 2015 and 2018.'), [
+    ['2015', '2015', 'year'],
+    ['2018', '2018', 'year'],
+  ]);
 });
 
 test('ages and counts are not years', () => {

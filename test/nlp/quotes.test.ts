@@ -43,6 +43,15 @@ test('pronoun speakers resolve to the last person named before the quote', () =>
   assert.equal(quotes[0].speaker?.id, 'person:Mara Quell');
 });
 
+test('"it" speaks for the last organisation named, "they" for nobody in particular', () => {
+  const text = 'The Northern Front posted a claim online. It said its men "withdrew safely" afterwards. They said "nothing more".';
+  const front: EntityMention = { start: 4, end: 18, text: 'Northern Front', type: 'ORG', id: 'org:nf', name: 'Northern Front' };
+  assert.deepEqual(summary(text, findQuotes(text, [front])), [
+    ['withdrew safely', 'Northern Front', 'Northern Front'],
+    ['nothing more', null, null],
+  ]);
+});
+
 test('a speaker between two halves of one sentence attributes both', () => {
   const text = '“The danger,” Avel Dorn, the agency director, told a panel this week, “has not gone away.”';
   assert.deepEqual(summary(text, findQuotes(text, [person(text, 'Avel Dorn')])), [

@@ -2,7 +2,7 @@
 // not in an all-caps line). It tells the tagger which words are names when the text has no case cues
 // (ALL-CAPS wires, lower-cased chat). Learned from the training text; stored in the model by word hash.
 import { FLAG, LEX, lexicon } from './lexicon.js';
-import { sentenceCase } from './features.js';
+import { CASE_MODE, sentenceCase } from './features.js';
 
 /** Word hash -> bucket 1..5 (1 = practically always lower case ... 5 = practically always capitalised). */
 export type CaseRatios = Map<number, number>;
@@ -15,7 +15,7 @@ export function caseRatioTable(sentences: Iterable<readonly string[]>): CaseRati
   const total = new Map<number, number>();
   for (const words of sentences) {
     const lex = words.map(lexicon);
-    if (sentenceCase(lex) !== 0) continue;
+    if (sentenceCase(lex) !== CASE_MODE.mixed) continue;
     for (let i = 1; i < lex.length; i++) {
       const flags = lex[i]![LEX.flags]!;
       if ((flags & FLAG.hasLetter) === 0) continue;

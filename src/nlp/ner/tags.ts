@@ -51,9 +51,6 @@ export const END_OK: Uint8Array = Uint8Array.from(TAG_NAMES, (_, tag) =>
   tag === 0 || prefixOf(tag) === L || prefixOf(tag) === U ? 1 : 0,
 );
 
-/** atEdge[tag]: does this tag begin or end an entity (B, L, U)? */
-export const AT_EDGE: Uint8Array = Uint8Array.from(TAG_NAMES, (_, tag) => (tag !== 0 && prefixOf(tag) !== I ? 1 : 0));
-
 /** BILOU tag ids for a sentence of `length` tokens with these (non-overlapping) spans. */
 export function tagsFromSpans(length: number, spans: readonly TokenSpan[]): Uint8Array {
   const tags = new Uint8Array(length);

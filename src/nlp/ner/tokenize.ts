@@ -42,10 +42,25 @@ const SENTENCE_END = new Set(['.', '!', '?', '...', '…']);
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
 /** Longest sentence handed to the tagger; longer runs (tables, lists without punctuation) are cut. */
 const MAX_SENTENCE_TOKENS = 200;
+/** Line lengths (characters) that tell paragraph-per-line text and headings from hard-wrapped text. */
+const LONG_LINE = 100;
+const SHORT_LINE = 50;
 
 function startsSentence(text: string): boolean {
   const c = text[0]!;
   return c !== c.toLowerCase() || (c >= '0' && c <= '9') || '"“‘\'(['.includes(c);
+}
+
+/**
+ * Does a single line break before `next` end a sentence? Yes after a long line (text with one paragraph
+ * per line, as pasted web pages are) and after a short line followed by a capital (a heading or caption);
+ * no inside hard-wrapped text, whose lines are of middling length.
+ */
+function endsLine(text: string, lineEnd: number, next: string): boolean {
+  const length = lineEnd - (text.lastIndexOf('\n', lineEnd - 1) + 1);
+  if (length > LONG_LINE) return true;
+  const before = text[lineEnd - 1]!;
+  return length < SHORT_LINE && startsSentence(next) && !',;:-&'.includes(before);
 }
 
 /** Splits text into sentences of tokens with character offsets. Blank lines always end a sentence. */
@@ -74,7 +89,7 @@ export function tokenizeForNer(text: string): NerToken[][] {
     const gap = text.slice(lastEnd, m.index);
     // A quote or bracket touching the terminal punctuation closes that sentence; after a space it opens the next.
     const closes = gap === '' && CLOSERS.has(word);
-    if (/\n[^\S\n]*\n/.test(gap)) flush();
+    if (/\n[^\S\n]*\n/.test(gap) || (gap.includes('\n') && endsLine(text, lastEnd, word))) flush();
     else if (pendingEnd && !closes && startsSentence(word)) flush();
     else if (pendingEnd && !closes) pendingEnd = false;
     current.push({ text: word, start: m.index, end });

@@ -21,6 +21,8 @@ export interface TrainOptions {
   /** Share of documents shown upper-cased / lower-cased in each epoch, so case-less text still gets entities. */
   upperCaseShare: number;
   lowerCaseShare: number;
+  /** Share of the other documents' sentences shown in Title Case, as web headlines are written. */
+  titleCaseShare: number;
   gazetteer: Gazetteer;
   /** Called after each epoch with the averaged model so far (e.g. to print dev F1). */
   onEpoch?: (epoch: number, averaged: NerModel) => void;
@@ -35,6 +37,10 @@ function random(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+function titleCase(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /** Perceptron with lazily averaged weights: avg = w - totals / steps. */
@@ -81,7 +87,9 @@ export function trainNer(documents: readonly TrainingDocument[], options: TrainO
         roll < options.upperCaseShare ? (w: string) => w.toUpperCase()
         : roll < options.upperCaseShare + options.lowerCaseShare ? (w: string) => w.toLowerCase()
         : null;
-      const sentences = documents[d]!.sentences.map((s) => (recase ? s.words.map(recase) : s.words));
+      const sentences = documents[d]!.sentences.map((s) =>
+        recase ? s.words.map(recase) : rand() < options.titleCaseShare ? s.words.map(titleCase) : s.words,
+      );
       tagDocument(learner.model, sentences, gold[d], learner);
     }
     options.onEpoch?.(epoch, learner.averaged());

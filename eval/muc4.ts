@@ -1,0 +1,109 @@
+// MUC-4 role-filler extraction (../shared/eval/muc4, GRIT processing, dev split): runs annotate + incident mention
+// extraction on each lower-cased document, maps the mentions to the five GRIT roles and scores them with
+// CEAF-REE (entity-level, one-to-one alignment, micro-averaged), as described in muc4/SOURCE.md.
+//   npm run eval:muc4
+import { existsSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { extractIncidentMentions } from '../src/events/mentions.js';
+import type { IncidentMention } from '../src/events/types.js';
+import { annotate } from '../src/nlp/index.js';
+import { packagePath } from '../src/paths.js';
+import type { Article, IncidentType } from '../src/types.js';
+
+const ROLES = ['PerpInd', 'PerpOrg', 'Target', 'Victim', 'Weapon'] as const;
+type Role = (typeof ROLES)[number];
+
+interface GritDoc {
+  docid: string;
+  doctext: string;
+  extracts: Record<Role, Array<Array<[string, number]>>>;
+}
+
+const DATA = packagePath('..', 'shared', 'eval', 'muc4', 'grit', 'dev.jsonl');
+
+// Follow-up records are not MUC incidents (a MUC template is an attack, bombing, kidnapping, arson, ...).
+const NOT_INCIDENTS = new Set<IncidentType>(['arrest', 'charge or trial', 'warning or advisory']);
+
+/** SQuAD-style normalisation used by the GRIT scorer: lower-case, no punctuation, no articles, single spaces. */
+function normaliseFiller(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g, '')
+    .replace(/\b(a|an|the)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Our mentions as GRIT role fillers: one predicted entity per distinct normalised string. */
+function roleFillers(mentions: IncidentMention[]): Record<Role, string[]> {
+  const out: Record<Role, Set<string>> = { PerpInd: new Set(), PerpOrg: new Set(), Target: new Set(), Victim: new Set(), Weapon: new Set() };
+  const put = (role: Role, text: string) => {
+    const n = normaliseFiller(text);
+    if (n) out[role].add(n);
+  };
+  for (const m of mentions) {
+    if (NOT_INCIDENTS.has(m.type)) continue;
+    // A nationality ("salvadoran") is not a MUC perpetrator organisation.
+    for (const p of m.perpetrators) if (p.entityType !== 'NORP') put(p.entityType === 'ORG' ? 'PerpOrg' : 'PerpInd', p.text);
+    for (const t of m.targets) put('Target', t.text);
+    for (const v of m.victims) put('Victim', v.text);
+    for (const w of m.weapons) put('Weapon', w.text);
+  }
+  return Object.fromEntries(ROLES.map((r) => [r, [...out[r]]])) as Record<Role, string[]>;
+}
+
+/** Size of a maximum one-to-one matching where predicted string p may match gold entity g when p is one of g's mentions. */
+function matched(gold: string[][], predicted: string[]): number {
+  const owner = new Array<number>(gold.length).fill(-1);
+  const tryAssign = (p: number, seen: boolean[]): boolean => {
+    for (let g = 0; g < gold.length; g++) {
+      if (seen[g] || !gold[g]!.includes(predicted[p]!)) continue;
+      seen[g] = true;
+      if (owner[g] === -1 || tryAssign(owner[g]!, seen)) {
+        owner[g] = p;
+        return true;
+      }
+    }
+    return false;
+  };
+  let n = 0;
+  for (let p = 0; p < predicted.length; p++) if (tryAssign(p, new Array<boolean>(gold.length).fill(false))) n++;
+  return n;
+}
+
+function article(doc: GritDoc): Article {
+  return { id: doc.docid, source: doc.docid, url: null, title: null, text: doc.doctext, published: null, publishedFrom: null, outlet: null, byline: null, language: 'en', fetchedAt: null, offsets: { runs: [[0, 0]] } };
+}
+
+function main(): void {
+  if (!existsSync(DATA)) {
+    console.log(`eval:muc4 skipped: ${DATA} not found (the shared evaluation folder is absent).`);
+    return;
+  }
+  const docs = readFileSync(DATA, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as GritDoc);
+  const totals = Object.fromEntries(ROLES.map((r) => [r, { match: 0, predicted: 0, gold: 0 }])) as Record<Role, { match: number; predicted: number; gold: number }>;
+  const t0 = performance.now();
+  for (const doc of docs) {
+    const a = article(doc);
+    const predicted = roleFillers(extractIncidentMentions(a, annotate(a)));
+    for (const role of ROLES) {
+      const gold = doc.extracts[role].map((entity) => entity.map(([s]) => normaliseFiller(s)));
+      totals[role].match += matched(gold, predicted[role]);
+      totals[role].predicted += predicted[role].length;
+      totals[role].gold += gold.length;
+    }
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const prf = (t: { match: number; predicted: number; gold: number }) => {
+    const p = t.predicted ? t.match / t.predicted : 0;
+    const r = t.gold ? t.match / t.gold : 0;
+    return `P ${(100 * p).toFixed(2)}  R ${(100 * r).toFixed(2)}  F1 ${(p + r ? (200 * p * r) / (p + r) : 0).toFixed(2)}`;
+  };
+  console.log(`MUC-4 dev (GRIT processing, ${docs.length} docs, lower-cased text), CEAF-REE role-filler scores:`);
+  for (const role of ROLES) console.log(`  ${role.padEnd(8)} ${prf(totals[role])}   (${totals[role].match} matched / ${totals[role].predicted} predicted / ${totals[role].gold} gold)`);
+  const all = ROLES.reduce((s, r) => ({ match: s.match + totals[r].match, predicted: s.predicted + totals[r].predicted, gold: s.gold + totals[r].gold }), { match: 0, predicted: 0, gold: 0 });
+  console.log(`  micro    ${prf(all)}`);
+  console.log(`  throughput ${(docs.length / seconds).toFixed(1)} docs/s (annotate + mentions)`);
+}
+
+main();
