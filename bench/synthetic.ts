@@ -3,18 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { packagePath } from '../src/paths.js';
-
-/** Deterministic PRNG (mulberry32) so every run benchmarks the same corpus. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/random.js';
 
 function sentencePool(): string[] {
   const dir = packagePath('examples');
@@ -38,7 +27,7 @@ export function writeSyntheticCorpus(dir: string, count: number, seed = 7): stri
   if (existsSync(marker)) return dir;
   mkdirSync(dir, { recursive: true });
   const pool = sentencePool();
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
   for (let i = 0; i < count; i++) {
     const place = pick(PLACES);

@@ -1,5 +1,6 @@
 // The Zyte article-extraction-benchmark metric: word 4-gram shingle precision/recall/F1, macro-averaged over
 // pages, re-implemented from the description in ../shared/eval/zyte/SOURCE.md (upstream evaluate.py).
+import { seededRandom } from '../src/random.js';
 
 /** Python's Unicode `\w+`: letters, digits and underscore (JavaScript's `\w` is ASCII-only, even with `u`). */
 const WORD = /[\p{L}\p{N}_]+/gu;
@@ -85,15 +86,7 @@ export function corpusScore(pages: readonly PageScore[]): CorpusScore {
 
 /** Standard deviation of each corpus figure over bootstrap resamples of the pages (upstream uses 1,000). */
 export function bootstrapStd(pages: readonly PageScore[], resamples = 1000, seed = 1): CorpusScore {
-  let state = seed >>> 0;
-  // mulberry32: a small seeded generator so repeated runs print the same ± figures.
-  const random = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const samples: CorpusScore[] = [];
   for (let r = 0; r < resamples; r++) {
     const sample = Array.from({ length: pages.length }, () => pages[Math.floor(random() * pages.length)]!);

@@ -42,7 +42,7 @@ export function perpetrators(text: string, sentence: Span, entities: EntityMenti
   }
   // A group named as the subject of a trigger: "the Red Dawn movement bombed", "Red Dawn gunmen stormed".
   for (const t of triggers) {
-    const subject = [...entities].reverse().find((e) => e.type === ('X' as string) && e.end <= t.start && /^[\p{L}\s-]{0,25}$/u.test(text.slice(e.end, t.start)));
+    const subject = [...entities].reverse().find((e) => e.type === 'ORG' && e.end <= t.start && /^[\p{L}\s-]{0,25}$/u.test(text.slice(e.end, t.start)));
     if (!subject || seen.has(subject.start)) continue;
     seen.add(subject.start);
     out.push({ ...fromEntity(subject), name: subject.name ?? subject.text, status: 'attributed', entityType: subject.type });

@@ -1,6 +1,6 @@
 // The ingest job: read -> extract -> annotate -> store, one article at a time so memory stays flat.
-import { readInputs, type ReadOptions } from '../ingest/index.js';
-import { extractArticle, ExtractError } from '../extract/index.js';
+import type { ReadOptions } from '../ingest/index.js';
+import { readArticles } from './articles.js';
 import { annotate } from '../nlp/index.js';
 import { findCopies, signature } from '../merge/copies.js';
 import type { Repository } from '../store/repository.js';
@@ -26,25 +26,17 @@ export async function ingest(
 ): Promise<IngestSummary> {
   const began = performance.now();
   const summary: IngestSummary = { stored: 0, alreadyStored: 0, failed: 0, seconds: 0 };
-  for await (const item of readInputs(inputs, options)) {
-    if ('reason' in item) {
+  for await (const item of readArticles(inputs, options)) {
+    if ('error' in item) {
       summary.failed++;
-      onEvent({ kind: 'error', error: item });
+      onEvent({ kind: 'error', error: item.error });
       continue;
     }
-    let article: Article;
-    try {
-      article = extractArticle(item);
-    } catch (err) {
-      if (!(err instanceof ExtractError)) throw err;
-      summary.failed++;
-      onEvent({ kind: 'error', error: { source: item.source, reason: err.message } });
-      continue;
-    }
+    const { article, raw } = item;
     try {
       // Annotation is the costly step: skip it for content already stored.
       const known = (await repo.getArticle(article.id)) !== null;
-      const inserted = known ? false : (await repo.putArticle(article, item.raw, annotate(article))).inserted;
+      const inserted = known ? false : (await repo.putArticle(article, raw, annotate(article))).inserted;
       // Copy links and signature are (re)written even for known content, so a run killed between the
       // article's transaction and these writes is completed by the next run. Both writes are idempotent.
       const copies = await findCopies(article, repo);
@@ -55,7 +47,7 @@ export async function ingest(
       onEvent({ kind: 'stored', article, inserted, copies });
     } catch (err) {
       summary.failed++;
-      onEvent({ kind: 'error', error: { source: item.source, reason: (err as Error).message } });
+      onEvent({ kind: 'error', error: { source: article.source, reason: (err as Error).message } });
     }
   }
   summary.seconds = (performance.now() - began) / 1000;

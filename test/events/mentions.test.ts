@@ -121,3 +121,14 @@ test('a text without incident cues has no mentions; empty annotations do not thr
   const ms = extractIncidentMentions(bare, { articleId: 'b', sentences: [], entities: [], dates: [], quantities: [], quotes: [], skipped: [] });
   assert.deepEqual(ms.map((m) => [m.type, m.trigger.text]), [['armed assault', 'Gunmen']]);
 });
+
+test('a group named as the subject of the trigger is the perpetrator; responders are not', () => {
+  const text = 'Police said the Red Dawn group bombed a bus depot in Eastwick, and troops sealed off the area.';
+  const a = article('s1', text);
+  const [m, ...rest] = extractIncidentMentions(a, annotations(a, { entities: [['Police', 'ORG'], ['Red Dawn group', 'ORG'], ['Eastwick', 'GPE']] }));
+  assert.equal(rest.length, 0);
+  assert.equal(m!.type, 'bombing');
+  assert.deepEqual(m!.perpetrators.map((p) => [p.name, p.status, p.start]), [['Red Dawn group', 'attributed', spanOf(text, 'Red Dawn group').start]]);
+  assert.deepEqual(m!.targets.map((t) => t.text), ['bus depot']);
+  assert.deepEqual(m!.places.map((p) => p.name), ['Eastwick']);
+});

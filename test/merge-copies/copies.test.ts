@@ -8,6 +8,7 @@ import { classifyCopy, copyShare, findCopies, shingles, signature } from '../../
 import type { Repository } from '../../src/store/repository.js';
 import { openSqlite } from '../../src/store/sqlite.js';
 import type { Article } from '../../src/types.js';
+import { seededRandom } from '../../src/random.js';
 
 const ORIGINAL = [
   'Two men set fire to a warehouse on the edge of the harbour district late on Sunday evening, the fire service said.',
@@ -109,7 +110,7 @@ describe('findCopies', () => {
 
   test('finds a rewritten copy among many unrelated texts while reading only a few candidates', { timeout: 60_000 }, (t) =>
     withRepo(async (repo) => {
-      const random = seeded(7);
+      const random = seededRandom(7);
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
       // Made-up words with the stock attributions news on one topic shares, so unrelated texts share a few shingles.
       const word = () => Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join('');
@@ -132,17 +133,6 @@ describe('findCopies', () => {
       t.diagnostic(`share ${links[0].share.toFixed(3)}, ${reads} candidates read of 1000 stored texts`);
     }));
 });
-
-/** A small deterministic PRNG (mulberry32), so the generated corpus is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tu', 'sa', 'vor', 'del', 'an', 'bri', 'cho', 'es', 'fal', 'gur', 'hin', 'jo', 'nas', 'pe', 'qui', 'zo'];
 const SOURCES = ['officials said', 'according to local media', 'witnesses told reporters', 'the ministry said in a statement', 'police sources said on condition of anonymity', 'a statement from the regional governor said'];

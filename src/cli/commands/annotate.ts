@@ -1,7 +1,6 @@
 // `sitrep annotate` and `sitrep entities`.
 import { existsSync } from 'node:fs';
-import { readInputs } from '../../ingest/index.js';
-import { extractArticle, ExtractError } from '../../extract/index.js';
+import { readArticles } from '../../pipeline/articles.js';
 import { annotate } from '../../nlp/index.js';
 import { openRepository } from '../../store/open.js';
 import type { Article } from '../../types.js';
@@ -40,19 +39,11 @@ export async function annotateCommand(opts: CliOptions): Promise<number> {
     }
   }
   if (inputs.length > 0) {
-    for await (const item of readInputs(inputs, opts.read)) {
-      if ('reason' in item) {
+    for await (const item of readArticles(inputs, opts.read)) {
+      if ('error' in item) {
         failed++;
-        process.stderr.write(reportError(item) + '\n');
-        continue;
-      }
-      try {
-        printAnnotated(extractArticle(item), opts);
-      } catch (err) {
-        if (!(err instanceof ExtractError)) throw err;
-        failed++;
-        process.stderr.write(reportError({ source: item.source, reason: err.message }) + '\n');
-      }
+        process.stderr.write(reportError(item.error) + '\n');
+      } else printAnnotated(item.article, opts);
     }
   }
   return failed > 0 ? 1 : 0;

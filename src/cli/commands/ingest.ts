@@ -1,6 +1,6 @@
 // `sitrep ingest` and `sitrep extract`.
-import { readInputs, estimateCount } from '../../ingest/index.js';
-import { extractArticle, ExtractError } from '../../extract/index.js';
+import { estimateCount } from '../../ingest/index.js';
+import { readArticles } from '../../pipeline/articles.js';
 import { ingest } from '../../pipeline/ingest.js';
 import { openRepository } from '../../store/open.js';
 import type { CliOptions } from '../options.js';
@@ -45,22 +45,16 @@ export async function ingestCommand(opts: CliOptions, listStored = true): Promis
 export async function extractCommand(opts: CliOptions): Promise<number> {
   const inputs = needInputs(opts, 'extract');
   let failed = 0;
-  for await (const item of readInputs(inputs, opts.read)) {
-    if ('reason' in item) {
+  for await (const item of readArticles(inputs, opts.read)) {
+    if ('error' in item) {
       failed++;
-      process.stderr.write(reportError(item) + '\n');
+      process.stderr.write(reportError(item.error) + '\n');
       continue;
     }
-    try {
-      const a = extractArticle(item);
-      const record = { id: a.id, source: a.source, url: a.url, title: a.title, text: a.text, published: a.published, publishedFrom: a.publishedFrom, outlet: a.outlet, byline: a.byline, language: a.language };
-      if (opts.json) printJsonLine(record);
-      else process.stdout.write(`# ${oneLine(a.title ?? '(untitled)')}\n${[a.outlet, a.byline, a.published].filter(Boolean).map((s) => oneLine(String(s))).join(' | ')}\n\n${a.text}\n\n`);
-    } catch (err) {
-      if (!(err instanceof ExtractError)) throw err;
-      failed++;
-      process.stderr.write(reportError({ source: item.source, reason: err.message }) + '\n');
-    }
+    const a = item.article;
+    const record = { id: a.id, source: a.source, url: a.url, title: a.title, text: a.text, published: a.published, publishedFrom: a.publishedFrom, outlet: a.outlet, byline: a.byline, language: a.language };
+    if (opts.json) printJsonLine(record);
+    else process.stdout.write(`# ${oneLine(a.title ?? '(untitled)')}\n${[a.outlet, a.byline, a.published].filter(Boolean).map((s) => oneLine(String(s))).join(' | ')}\n\n${a.text}\n\n`);
   }
   return failed > 0 ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import type { Gazetteer } from './gazetteer.js';
 import { emptyModel, type NerModel } from './model.js';
 import { tagDocument, type Learner } from './tagger.js';
 import { TAG_COUNT, tagsFromSpans, type TokenSpan } from './tags.js';
+import { seededRandom } from '../../random.js';
 
 export interface TrainingSentence {
   words: string[];
@@ -26,17 +27,6 @@ export interface TrainOptions {
   gazetteer: Gazetteer;
   /** Called after each epoch with the averaged model so far (e.g. to print dev F1). */
   onEpoch?: (epoch: number, averaged: NerModel) => void;
-}
-
-/** Deterministic PRNG (mulberry32) so training is reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function titleCase(word: string): string {
@@ -71,7 +61,7 @@ class AveragedPerceptron implements Learner {
 }
 
 export function trainNer(documents: readonly TrainingDocument[], options: TrainOptions): NerModel {
-  const rand = random(options.seed);
+  const rand = seededRandom(options.seed);
   const caseRatios = caseRatioTable(documents.flatMap((d) => d.sentences.map((s) => s.words)));
   const learner = new AveragedPerceptron(emptyModel(options.rows, options.gazetteer, caseRatios));
   const gold = documents.map((d) => d.sentences.map((s) => tagsFromSpans(s.words.length, s.spans)));

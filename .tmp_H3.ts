@@ -1,0 +1,14 @@
+import { segment } from './src/nlp/tokens.js';
+import { findDates } from './src/nlp/dates.js';
+import { findQuantities } from './src/nlp/quantities.js';
+import { findQuotes } from './src/nlp/quotes.js';
+import { findEntities } from './src/nlp/entities.js';
+import { knowledgeBase } from './src/nlp/knowledge-base.js';
+const n = Number(process.argv[2]); const t = 'a'.repeat(n);
+const time = (name: string, f: () => unknown) => { const t0 = performance.now(); f(); console.log(name, (performance.now() - t0).toFixed(0)); };
+let s: any; time('segment', () => { s = segment(t); });
+time('dates', () => findDates(t, '2024-03-23'));
+time('quantities', () => findQuantities(t));
+time('quotes', () => findQuotes(t, []));
+time('kb', () => knowledgeBase.matchKnown(t));
+time('entities', () => findEntities(t, s, knowledgeBase));
