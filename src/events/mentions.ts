@@ -1,15 +1,14 @@
 // Incident mentions: each sentence that reports an incident, with its type, trigger, date, place, perpetrators,
 // figures, weapons, targets and victims, all as spans of the article text.
-import type { Annotations, Article, DateMention, Span } from '../types.js';
+import type { Annotations, Article, DateMention, IncidentType, Span } from '../types.js';
 import { datesCompatible, precisionRank } from './dates.js';
 import { familyOf, isAttack } from './families.js';
 import { sentenceFigures } from './figures.js';
 import { eventLexicon, type EventLexicon } from './lexicon.js';
 import { gazetteerPlaces } from './place-knowledge.js';
-import { comparePlaces, type PlaceKnowledge } from './places.js';
+import { comparePlaces, spellingKey, type PlaceKnowledge } from './places.js';
 import { perpetrators, places, targets, victims, weapons } from './roles.js';
-import type { IncidentMention, MentionDate, MentionFigure } from './types.js';
-import type { IncidentType } from '../types.js';
+import type { IncidentMention, MentionDate, MentionFigure, MentionPlace } from './types.js';
 import type { PhraseHit } from './phrases.js';
 
 export interface MentionOptions {
@@ -53,13 +52,16 @@ function homeOf(figure: MentionFigure, types: IncidentType[]): IncidentType {
   return types.find((t) => prefer.includes(t)) ?? types.find((t) => figure.kind !== 'arrested' && isAttack(t)) ?? types[0]!;
 }
 
-/** The date written nearest the trigger, more precise dates first. */
+/** The date written nearest the trigger ("the 2015 bombing", "stormed the hall on Friday"); ties go to the more precise. */
 function sentenceDate(dates: DateMention[], trigger: Span): MentionDate | null {
-  const best = [...dates].sort((a, b) => precisionRank(b.precision) - precisionRank(a.precision) || Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start))[0];
+  const best = [...dates].sort((a, b) => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start) || precisionRank(b.precision) - precisionRank(a.precision))[0];
   return best ? { value: best.value, precision: best.precision, from: 'sentence', start: best.start, end: best.end } : null;
 }
 
-/** The article's main event date: the date most often written in sentences reporting an attack (else any incident). */
+/**
+ * The article's main event date: among dates written in sentences reporting an attack (else any incident), the
+ * most precise, then the most often written, then the first.
+ */
 function dominantDate(mentions: IncidentMention[]): MentionDate | null {
   const dated = mentions.filter((m) => m.date);
   const pool = dated.some((m) => isAttack(m.type)) ? dated.filter((m) => isAttack(m.type)) : dated;
@@ -69,12 +71,26 @@ function dominantDate(mentions: IncidentMention[]): MentionDate | null {
     c.n++;
     counts.set(m.date!.value, c);
   }
-  // Map iteration keeps first-seen order, so ties go to the earlier date in the article.
+  // Map iteration keeps first-seen order, so full ties go to the earlier date in the article.
   let best: { date: MentionDate; n: number } | null = null;
   for (const c of counts.values()) {
     if (!best || precisionRank(c.date.precision) > precisionRank(best.date.precision) || (precisionRank(c.date.precision) === precisionRank(best.date.precision) && c.n > best.n)) best = c;
   }
   return best ? { value: best.date.value, precision: best.date.precision, from: 'article' } : null;
+}
+
+// The main event's places are the few most often named: enough to recognise it, few enough to compare cheaply.
+const MAIN_PLACES = 20;
+
+function mostNamed(places: MentionPlace[]): MentionPlace[] {
+  const counts = new Map<string, { place: MentionPlace; n: number }>();
+  for (const p of places) {
+    const key = spellingKey(p.name);
+    const c = counts.get(key) ?? { place: p, n: 0 };
+    c.n++;
+    counts.set(key, c);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n).slice(0, MAIN_PLACES).map((c) => c.place);
 }
 
 export function extractIncidentMentions(article: Article, annotations: Annotations, options: MentionOptions = {}): IncidentMention[] {
@@ -130,7 +146,7 @@ export function extractIncidentMentions(article: Article, annotations: Annotatio
   });
 
   const main = dominantDate(mentions);
-  const mainPlaces = mentions.filter((m) => main && m.date && m.date.value === main.value).flatMap((m) => m.places);
+  const mainPlaces = mostNamed(mentions.filter((m) => main && m.date && m.date.value === main.value).flatMap((m) => m.places));
   for (const m of mentions) {
     if (m.date && main) m.background = !datesCompatible(m.date.value, main.value, tolerance);
     else if (!m.date) m.background = mainPlaces.length > 0 && m.places.length > 0 && comparePlaces(m.places, mainPlaces, knowledge) === 'conflict';

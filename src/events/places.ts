@@ -1,15 +1,29 @@
 // Whether two place names can denote the same incident location: same venue spelled differently, a town and its
 // region, or (with coordinates from the knowledge layer) two points close together.
+import { readFileSync } from 'node:fs';
+import { packagePath } from '../paths.js';
 import type { Place } from '../types.js';
 
 /** What the knowledge layer can tell about a place name; optional, name rules apply without it. */
 export interface PlaceKnowledge {
-  lookup(name: string): (Place & { id?: string }) | null;
+  lookup(name: string): Place | null;
   /** Ids of the places containing `id` (region, country), nearest first. */
   parents(id: string): string[];
 }
 
-const NEAR_KM = 60;
+interface PlaceRules {
+  adminWords: string[];
+  nearKm: number;
+}
+
+let rules: { adminWords: Set<string>; nearKm: number } | null = null;
+function placeRules() {
+  if (!rules) {
+    const raw = JSON.parse(readFileSync(packagePath('src/events/data/places.json'), 'utf8')) as PlaceRules;
+    rules = { adminWords: new Set(raw.adminWords), nearKm: raw.nearKm };
+  }
+  return rules;
+}
 
 /**
  * A spelling key that survives transliteration variants (Crocus/Krokus, Kiev/Kyiv is left to the exonym table):
@@ -29,11 +43,9 @@ export function spellingKey(name: string): string {
     .trim();
 }
 
-// Generic words of administrative names: "Moscow Oblast", "Moscow region" and "Moscow" name the same area here.
-const ADMIN_WORDS = new Set(['oblast', 'region', 'province', 'district', 'city', 'county', 'state', 'governorate', 'krai', 'department', 'municipality']);
-
 function words(name: string): string[] {
-  return spellingKey(name).split(' ').filter((w) => w && !ADMIN_WORDS.has(w));
+  const admin = placeRules().adminWords;
+  return spellingKey(name).split(' ').filter((w) => w && !admin.has(w));
 }
 
 function distanceKm(a: Place, b: Place): number {
@@ -51,21 +63,24 @@ function withKnowledge(p: Place, knowledge?: PlaceKnowledge): Place {
   return { ...p, ...(p.id ?? known.id ? { id: p.id ?? known.id } : {}), country: p.country ?? known.country, lat: p.lat ?? known.lat, lon: p.lon ?? known.lon };
 }
 
-/** Same place, one inside the other, or close together. */
+/**
+ * Same place, one inside the other, or close together. By name alone: the same words once administrative words
+ * are set aside, or one name opening the other ("Krokus" and "Crocus City Hall"; not "York" and "New York").
+ */
 export function placesCompatible(a: Place, b: Place, knowledge?: PlaceKnowledge): boolean {
   if (a.id && b.id && a.id === b.id) return true;
   const wa = words(a.name);
   const wb = words(b.name);
   if (wa.length && wb.length) {
-    const [small, large] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
-    if (small.every((w) => large.includes(w))) return true;
+    const [short, long] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+    if (short.every((w, i) => long[i] === w)) return true;
   }
   const pa = withKnowledge(a, knowledge);
   const pb = withKnowledge(b, knowledge);
   if (knowledge && pa.id && pb.id) {
     if (pa.id === pb.id || knowledge.parents(pa.id).includes(pb.id) || knowledge.parents(pb.id).includes(pa.id)) return true;
   }
-  if (pa.lat != null && pa.lon != null && pb.lat != null && pb.lon != null) return distanceKm(pa, pb) <= NEAR_KM;
+  if (pa.lat != null && pa.lon != null && pb.lat != null && pb.lon != null) return distanceKm(pa, pb) <= placeRules().nearKm;
   return false;
 }
 

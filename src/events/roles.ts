@@ -1,4 +1,4 @@
-// Who, where, with what and against whom, read from one sentence's entities and the role lexicons.
+// Who, where, with what and against whom, read from one sentence's entities (sorted by start) and the role lexicons.
 import type { EntityMention, Span } from '../types.js';
 import type { EventLexicon } from './lexicon.js';
 import type { MentionPerpetrator, MentionPlace, RoleFiller } from './types.js';
@@ -9,6 +9,40 @@ function filler(text: string, span: Span): RoleFiller {
 
 function fromEntity(e: EntityMention): RoleFiller {
   return e.id ? { text: e.text, start: e.start, end: e.end, id: e.id } : { text: e.text, start: e.start, end: e.end };
+}
+
+// Entity lists are sorted by start. Lookups near a position scan only the entities within reach of it, so a huge
+// sentence with many entities and many cues stays linear.
+
+/** Index of the first entity starting at or after `pos`. */
+function firstFrom(entities: EntityMention[], pos: number): number {
+  let lo = 0;
+  let hi = entities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entities[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The nearest accepted entity starting within `reach` characters after `pos`. */
+function nearestAfter(entities: EntityMention[], pos: number, reach: number, accept: (e: EntityMention) => boolean): EntityMention | undefined {
+  for (let i = firstFrom(entities, pos); i < entities.length && entities[i]!.start - pos <= reach; i++) if (accept(entities[i]!)) return entities[i];
+  return undefined;
+}
+
+// Entity mentions longer than this are not names; it bounds how far back a lookup scans.
+const MAX_ENTITY_LENGTH = 120;
+
+/** The nearest accepted entity ending within `reach` characters before `pos`. */
+function nearestBefore(entities: EntityMention[], pos: number, reach: number, accept: (e: EntityMention) => boolean): EntityMention | undefined {
+  let best: EntityMention | undefined;
+  for (let i = firstFrom(entities, pos) - 1; i >= 0 && entities[i]!.start >= pos - reach - MAX_ENTITY_LENGTH; i--) {
+    const e = entities[i]!;
+    if (e.end <= pos && pos - e.end <= reach && accept(e) && (!best || e.end > best.end)) best = e;
+  }
+  return best;
 }
 
 /** Whether `span` stands as the doer of one of the triggers: just before it ("gunmen stormed") or after "by". */
@@ -32,17 +66,15 @@ export function perpetrators(text: string, sentence: Span, entities: EntityMenti
   for (const hit of lex.perpetratorCues.find(text.slice(sentence.start, sentence.end), sentence.start)) {
     const cue = lex.perpetratorCueInfo.get(hit.phrase);
     if (!cue) continue;
-    const candidates = entities.filter((e) =>
-      cue.types.includes(e.type) &&
-      (cue.side === 'after' ? e.start >= hit.end && e.start - hit.end <= lex.maxRoleDistance : e.end <= hit.start && hit.start - e.end <= lex.maxRoleDistance));
-    const nearest = cue.side === 'after' ? candidates[0] : candidates[candidates.length - 1];
+    const accept = (e: EntityMention) => cue.types.includes(e.type);
+    const nearest = cue.side === 'after' ? nearestAfter(entities, hit.end, lex.maxRoleDistance, accept) : nearestBefore(entities, hit.start, lex.maxRoleDistance, accept);
     if (!nearest || seen.has(nearest.start)) continue;
     seen.add(nearest.start);
     out.push({ ...fromEntity(nearest), name: nearest.name ?? nearest.text, status: cue.status, entityType: nearest.type });
   }
   // A group named as the subject of a trigger: "the Red Dawn movement bombed", "Red Dawn gunmen stormed".
   for (const t of triggers) {
-    const subject = [...entities].reverse().find((e) => e.type === 'ORG' && e.end <= t.start && /^[\p{L}\s-]{0,25}$/u.test(text.slice(e.end, t.start)));
+    const subject = nearestBefore(entities, t.start, 25, (e) => e.type === 'ORG' && /^[\p{L}\s-]*$/u.test(text.slice(e.end, t.start)));
     if (!subject || seen.has(subject.start)) continue;
     seen.add(subject.start);
     out.push({ ...fromEntity(subject), name: subject.name ?? subject.text, status: 'attributed', entityType: subject.type });
@@ -74,15 +106,15 @@ export function places(text: string, sentence: Span, entities: EntityMention[], 
 
 /** Named people harmed: "killed X", "the murder of X", "X was kidnapped". */
 export function victims(text: string, sentence: Span, entities: EntityMention[], lex: EventLexicon): RoleFiller[] {
-  const people = entities.filter((e) => e.type === 'PERSON');
+  const person = (e: EntityMention) => e.type === 'PERSON';
   const slice = text.slice(sentence.start, sentence.end);
   const out = new Map<number, RoleFiller>();
   for (const hit of lex.victimsAfter.find(slice, sentence.start)) {
-    const p = people.find((e) => e.start >= hit.end && e.start - hit.end <= 20);
+    const p = nearestAfter(entities, hit.end, 20, person);
     if (p) out.set(p.start, fromEntity(p));
   }
   for (const hit of lex.victimsBefore.find(slice, sentence.start)) {
-    const p = [...people].reverse().find((e) => e.end <= hit.start && hit.start - e.end <= 20);
+    const p = nearestBefore(entities, hit.start, 20, person);
     if (p) out.set(p.start, fromEntity(p));
   }
   return [...out.values()].sort((a, b) => a.start - b.start);
@@ -95,7 +127,11 @@ export function weapons(text: string, sentence: Span, lex: EventLexicon): RoleFi
 /** Physical targets: named venues, and target nouns of the lexicon that follow a trigger ("bombed the embassy"). */
 export function targets(text: string, sentence: Span, entities: EntityMention[], triggers: Span[], lex: EventLexicon): RoleFiller[] {
   const nouns = lex.targets.find(text.slice(sentence.start, sentence.end), sentence.start).filter((h) => hitBy(h, triggers, lex)).map((h) => filler(text, h));
-  const venues = entities.filter((e) => e.type === 'FAC').map(fromEntity);
-  const covered = (f: RoleFiller) => venues.some((v) => v.start <= f.start && f.end <= v.end);
-  return [...venues, ...nouns.filter((n) => !covered(n))].sort((a, b) => a.start - b.start);
+  const venues = entities.filter((e) => e.type === 'FAC');
+  // A target noun inside a venue's name ("hall" in "Lakeside Concert Hall") is that venue.
+  const covered = (f: RoleFiller) => {
+    for (let i = firstFrom(venues, f.start + 1) - 1; i >= 0 && venues[i]!.start >= f.start - MAX_ENTITY_LENGTH; i--) if (venues[i]!.end >= f.end) return true;
+    return false;
+  };
+  return [...venues.map(fromEntity), ...nouns.filter((n) => !covered(n))].sort((a, b) => a.start - b.start);
 }

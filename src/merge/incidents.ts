@@ -12,8 +12,8 @@
 //   inherited from the article (no date in the sentence) may be up to a week off when the places match.
 //   Background incidents ("the 2015 bombing") keep their own written date and so never join the main one.
 import { createHash } from 'node:crypto';
-import { datesCompatible, daysApart, precisionRank } from '../events/dates.js';
-import { familyOf, isAttack, typePrecedence } from '../events/families.js';
+import { datesCompatible, dayRange, daysApart, precisionRank } from '../events/dates.js';
+import { familyOf, typePrecedence } from '../events/families.js';
 import { eventLexicon } from '../events/lexicon.js';
 import { gazetteerPlaces } from '../events/place-knowledge.js';
 import { comparePlaces, spellingKey, type PlaceKnowledge } from '../events/places.js';
@@ -40,12 +40,17 @@ export interface ResolveOptions {
 interface Cluster {
   family: string;
   mentions: IncidentMention[];
+  /** Distinct places named for it (the first MAX_CLUSTER_PLACES), keyed by spelling. */
   places: MentionPlace[];
+  placeKeys: Set<string>;
   /** Dates written in the mentions' own sentences, with counts: what the cluster is dated by. */
   dates: Map<string, { value: string; precision: DatePrecision; n: number }>;
   /** Dates taken from the article context, used only when no sentence gives one. */
   contextDates: Map<string, { value: string; precision: DatePrecision; n: number }>;
 }
+
+// Enough places to recognise an incident by, few enough that comparing a mention with a cluster stays cheap.
+const MAX_CLUSTER_PLACES = 50;
 
 function bestDate(counts: Cluster['dates']): { value: string; precision: DatePrecision } | null {
   let best: { value: string; precision: DatePrecision; n: number } | null = null;
@@ -70,7 +75,19 @@ function addDate(c: Cluster, date: MentionDate | null): void {
 function add(c: Cluster, m: IncidentMention): void {
   c.mentions.push(m);
   addDate(c, m.date);
-  for (const p of m.places) if (!c.places.some((q) => spellingKey(q.name) === spellingKey(p.name))) c.places.push(p);
+  for (const p of m.places) {
+    const key = spellingKey(p.name);
+    if (c.placeKeys.has(key) || c.places.length >= MAX_CLUSTER_PLACES) continue;
+    c.placeKeys.add(key);
+    c.places.push(p);
+  }
+}
+
+interface Tolerance {
+  /** For dates written in the mention's sentence. */
+  days: number;
+  /** For dates a mention inherited from its article's main event. */
+  inferredDays: number;
 }
 
 /**
@@ -88,11 +105,6 @@ function fit(m: IncidentMention, c: Cluster, tolerance: Tolerance, knowledge?: P
   return (place === 'match' ? 2 : 1) - (daysApart(m.date.value, date.value) ?? 0) / 10;
 }
 
-interface Tolerance {
-  days: number;
-  inferredDays: number;
-}
-
 function bestCluster(m: IncidentMention, clusters: Cluster[], tolerance: Tolerance, knowledge?: PlaceKnowledge): Cluster | null {
   let best: Cluster | null = null;
   let bestScore = -Infinity;
@@ -107,7 +119,7 @@ function bestCluster(m: IncidentMention, clusters: Cluster[], tolerance: Toleran
 }
 
 function newCluster(m: IncidentMention): Cluster {
-  const c: Cluster = { family: familyOf(m.type), mentions: [], places: [], dates: new Map(), contextDates: new Map() };
+  const c: Cluster = { family: familyOf(m.type), mentions: [], places: [], placeKeys: new Set(), dates: new Map(), contextDates: new Map() };
   add(c, m);
   return c;
 }
@@ -116,8 +128,9 @@ function newCluster(m: IncidentMention): Cluster {
 function incidentType(mentions: IncidentMention[]): IncidentType {
   const lex = eventLexicon();
   const votes = new Map<IncidentType, number>();
+  const onlyClaims = mentions.every((m) => m.type === 'claim of responsibility');
   for (const m of mentions) {
-    if (m.type === 'claim of responsibility' && mentions.some((x) => x.type !== m.type)) continue;
+    if (m.type === 'claim of responsibility' && !onlyClaims) continue;
     const weak = lex.cueInfo.get(m.trigger.text.toLowerCase().replace(/[\s-]+/g, ' '))?.weak ?? false;
     votes.set(m.type, (votes.get(m.type) ?? 0) + (weak ? 0.5 : 1));
   }
@@ -136,27 +149,34 @@ function incidentPlace(mentions: IncidentMention[], knowledge?: PlaceKnowledge):
     }
   }
   const rank = (p: MentionPlace) => (p.entityType === 'FAC' ? 0 : p.entityType === 'GPE' ? 1 : 2);
-  const best = [...counts.values()].sort((a, b) => rank(a.place) - rank(b.place) || b.n - a.n)[0];
+  const ordered = [...counts.values()].sort((a, b) => rank(a.place) - rank(b.place) || b.n - a.n);
+  const best = ordered[0];
   if (!best) return null;
-  const known = knowledge?.lookup(best.place.name);
+  // A venue the gazetteer does not know takes its country and coordinates from the next place it does know.
+  const located = ordered.map((c) => knowledge?.lookup(c.place.name)).find((k) => k?.lat != null) ?? null;
+  const own = knowledge?.lookup(best.place.name) ?? null;
+  const id = best.place.id ?? own?.id;
   return {
     name: best.place.name,
-    ...(best.place.id ?? known?.id ? { id: best.place.id ?? known!.id } : {}),
-    country: known?.country ?? null,
-    lat: known?.lat ?? null,
-    lon: known?.lon ?? null,
+    ...(id ? { id } : {}),
+    country: own?.country ?? located?.country ?? null,
+    lat: own?.lat ?? located?.lat ?? null,
+    lon: own?.lon ?? located?.lon ?? null,
   };
 }
 
 function perpetratorsOf(mentions: IncidentMention[]): Perpetrator[] {
   const byKey = new Map<string, Perpetrator>();
+  const seen = new Set<string>();
   for (const m of mentions) {
     for (const p of m.perpetrators) {
       if (p.entityType === 'DESCRIPTION') continue;
       const status = m.type === 'claim of responsibility' ? 'claimed' : p.status;
       const key = `${p.id ?? spellingKey(p.name)}|${status}`;
       const entry = byKey.get(key) ?? { name: p.name, ...(p.id ? { id: p.id } : {}), status, evidence: [] };
-      if (!entry.evidence.some((e) => e.articleId === m.articleId && e.start === p.start)) entry.evidence.push({ articleId: m.articleId, start: p.start, end: p.end });
+      const at = `${key}|${m.articleId}|${p.start}`;
+      if (!seen.has(at)) entry.evidence.push({ articleId: m.articleId, start: p.start, end: p.end });
+      seen.add(at);
       byKey.set(key, entry);
     }
   }
@@ -220,6 +240,58 @@ function toIncident(c: Cluster, knowledge?: PlaceKnowledge): ResolvedIncident {
 }
 
 /**
+ * Clusters of one type family, indexed for candidate lookup (blocking): by the weeks their dates cover, and for
+ * undated clusters by place spelling, so a mention is compared with the few clusters it could join, not all.
+ */
+class Pool {
+  readonly clusters: Cluster[] = [];
+  private readonly known = new Set<Cluster>();
+  private readonly byWeek = new Map<number | 'wide', Set<Cluster>>();
+  private readonly byPlace = new Map<string, Set<Cluster>>();
+
+  add(c: Cluster, m: IncidentMention): void {
+    if (!this.known.has(c)) this.clusters.push(c);
+    this.known.add(c);
+    if (m.date) for (const w of weeks(m.date.value, 0)) put(this.byWeek, w, c);
+    else for (const p of m.places) put(this.byPlace, spellingKey(p.name), c);
+  }
+
+  candidates(m: IncidentMention, tolerance: Tolerance): Cluster[] {
+    const out = new Set<Cluster>();
+    if (m.date) for (const w of [...weeks(m.date.value, Math.max(tolerance.days, tolerance.inferredDays)), 'wide' as const]) for (const c of this.byWeek.get(w) ?? []) out.add(c);
+    else for (const p of m.places) for (const c of this.byPlace.get(spellingKey(p.name)) ?? []) out.add(c);
+    return [...out];
+  }
+}
+
+// Dates covering more than this many weeks ("1990/2020") share one bucket rather than filling hundreds.
+const MAX_WEEKS = 60;
+
+function weeks(value: string, slackDays: number): Array<number | 'wide'> {
+  const range = dayRange(value);
+  if (!range) return ['wide'];
+  const first = Math.floor((range[0] - slackDays) / 7);
+  const last = Math.floor((range[1] + slackDays) / 7);
+  if (last - first > MAX_WEEKS) return ['wide'];
+  const out: number[] = [];
+  for (let w = first; w <= last; w++) out.push(w);
+  return out;
+}
+
+function put<K>(map: Map<K, Set<Cluster>>, key: K, c: Cluster): void {
+  const set = map.get(key) ?? new Set<Cluster>();
+  set.add(c);
+  map.set(key, set);
+}
+
+function place(pool: Pool, m: IncidentMention, tolerance: Tolerance, knowledge?: PlaceKnowledge): Cluster {
+  const home = bestCluster(m, pool.candidates(m, tolerance), tolerance, knowledge) ?? newCluster(m);
+  if (home.mentions[home.mentions.length - 1] !== m) add(home, m);
+  pool.add(home, m);
+  return home;
+}
+
+/**
  * Merges incident mentions of one or many articles into incidents. Articles give the reading order (oldest
  * published first), so the first report of an incident fixes its id.
  */
@@ -230,47 +302,38 @@ export function resolveIncidents(mentions: IncidentMention[], articles: Array<Pi
   const ordered = [...mentions].sort(
     (a, b) => (published.get(a.articleId) ?? '').localeCompare(published.get(b.articleId) ?? '') || a.articleId.localeCompare(b.articleId) || a.trigger.start - b.trigger.start,
   );
-  const byFamily = new Map<string, Cluster[]>();
-  const claims: IncidentMention[] = [];
+  const pools = new Map<string, Pool>();
+  const pool = (family: string) => pools.get(family) ?? pools.set(family, new Pool()).get(family)!;
+  // Attack clusters by the article (and background flag) of their mentions: where claims and follow-ups look.
+  const attacksOf = new Map<string, Set<Cluster>>();
+  const articleKey = (m: IncidentMention) => `${m.background ? 'b' : 'm'}:${m.articleId}`;
   for (const m of ordered) {
-    if (m.type === 'claim of responsibility') {
-      claims.push(m);
-      continue;
-    }
-    const family = familyOf(m.type);
-    const pool = byFamily.get(family) ?? [];
-    const home = bestCluster(m, pool, tolerance, knowledge);
-    if (home) add(home, m);
-    else pool.push(newCluster(m));
-    byFamily.set(family, pool);
+    if (m.type === 'claim of responsibility') continue;
+    const c = place(pool(familyOf(m.type)), m, tolerance, knowledge);
+    if (c.family === 'attack') put(attacksOf, articleKey(m), c);
+  }
+  for (const claim of ordered) {
+    if (claim.type !== 'claim of responsibility') continue;
+    // A claim belongs to an attack its own article reports (the place in a claim sentence is often the
+    // claimant's, so it is not compared there), else to any compatible attack, else it stays a claim.
+    const sameArticle = [...(attacksOf.get(articleKey(claim)) ?? [])];
+    const attacks = pool('attack');
+    const home = bestCluster({ ...claim, places: [] }, sameArticle, tolerance, knowledge) ?? bestCluster(claim, attacks.candidates(claim, tolerance), tolerance, knowledge);
+    if (home) {
+      add(home, claim);
+      attacks.add(home, claim);
+    } else place(pool(claim.type), claim, tolerance, knowledge);
   }
 
-  const attacks = byFamily.get('attack') ?? [];
-  for (const claim of claims) {
-    // A claim belongs to an attack its own article reports as the main event (the place in a claim sentence is
-    // often the claimant's, so it is not compared there), else to any compatible attack.
-    const sameArticle = attacks.filter((c) => c.mentions.some((m) => m.articleId === claim.articleId && m.background === claim.background));
-    const home = bestCluster({ ...claim, places: [] }, sameArticle, tolerance, knowledge) ?? bestCluster(claim, attacks, tolerance, knowledge);
-    if (home) add(home, claim);
-    else {
-      const pool = byFamily.get(claim.type) ?? [];
-      const own = bestCluster(claim, pool, tolerance, knowledge);
-      if (own) add(own, claim);
-      else pool.push(newCluster(claim));
-      byFamily.set(claim.type, pool);
-    }
-  }
-
-  const clusters = [...byFamily.values()].flat();
+  const clusters = [...pools.values()].flatMap((p) => p.clusters);
   const incidents = new Map(clusters.map((c) => [c, toIncident(c, knowledge)]));
   // Follow-up records (arrest, charge, raid, warning) point at the main attack of the articles that report them.
   for (const c of clusters) {
     if (c.family === 'attack') continue;
     const own = incidents.get(c)!;
-    for (const a of attacks) {
-      const shared = c.mentions.some((m) => !m.background && a.mentions.some((x) => x.articleId === m.articleId && !x.background));
-      if (shared && !isAttack(own.type)) own.relatedTo.push(incidents.get(a)!.id);
-    }
+    const related = new Set<Cluster>();
+    for (const m of c.mentions) if (!m.background) for (const a of attacksOf.get(articleKey(m)) ?? []) related.add(a);
+    own.relatedTo = [...related].map((a) => incidents.get(a)!.id);
   }
   return [...incidents.values()];
 }

@@ -11,6 +11,11 @@ interface DateCues {
   relativeDirections: Record<string, number>;
   futureCues: string[];
   notDates: string[];
+  /** Fixed-date holidays, as MM-DD. */
+  holidays: Record<string, string>;
+}
+interface NumberWords {
+  units: Record<string, number>;
 }
 interface Calendar {
   months: string[];
@@ -20,14 +25,16 @@ interface Calendar {
 
 const cues = loadData<DateCues>('date-cues.json');
 const calendar = loadData<Calendar>('calendar.json');
+const numberWords = loadData<NumberWords>('numbers.json').units;
 const MONTH = alternation(calendar.months);
-const NUMBER_WORD = String.raw`\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few`;
+const NUMBER_WORD = String.raw`\d+|an?|several|few|${alternation(Object.keys(numberWords))}`;
 const PART_OF_MONTH = new RegExp(String.raw`\b(${alternation(Object.keys(cues.partOfMonth))})[\s-]+(${MONTH})\b(?:,?\s+(\d{4})\b)?`, 'giu');
 const LAST_MONTH = new RegExp(String.raw`\b(?:${alternation(cues.lastMonth)})\s+(${MONTH})\b(?!,?\s+\d)`, 'giu');
 // "between 2015 and 2017", "from 2015 to 2017", "2015-2017"; but "in 2015 and 2018" names two years.
 const YEAR_RANGE = new RegExp(String.raw`\bbetween\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b|\b(?:from\s+)?((?:19|20)\d{2})\s*(?:[-–]|\s(?:to|until|through)\s)\s*((?:19|20)\d{2})\b`, 'giu');
 const DECADE = /\b(?:the\s+)?((?:1[89]|20)\d0)s\b/giu;
 const BARE_YEAR = new RegExp(String.raw`\b(?:${alternation(cues.yearPrepositions)})\s+((?:19|20)\d{2})\b(?![-–/.,]\d|\s*(?:years?|people|persons?)\b)`, 'giu');
+const HOLIDAY = new RegExp(String.raw`\b(${alternation(Object.keys(cues.holidays)).replace(/'/g, "['’]")})(?![\p{L}])(?:,?\s+(\d{4})\b)?`, 'giu');
 const NEXT_YEAR = /(?:,\s*|,?\s+(?:and|or)\s+)((?:19|20)\d{2})\b(?![-–\/.,]\d)/uy;
 const RELATIVE = new RegExp(String.raw`\b(${NUMBER_WORD})\s+(years?|months?|weeks?|days?)\s+(${alternation(Object.keys(cues.relativeDirections))})\b(?!\s+(?:the|a|an|his|her|its|their|this|that|he|she|it|they)\b)`, 'giu');
 const UNIT = '(?:year|month|week|day|decade)';
@@ -44,7 +51,6 @@ const TRAILING_PUNCTUATION = /[\s,.;:]+$/;
 const FUTURE = new RegExp(String.raw`\b(?:${alternation(cues.futureCues)})\b`, 'iu');
 /** How far (in characters, within one paragraph) "four years earlier" may be from the date it counts from. */
 const MAX_ANCHOR_DISTANCE = 400;
-const SMALL_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
 /** A resolved calendar point: year, optional month and day. */
 interface Point {
@@ -57,57 +63,93 @@ interface Point {
  * only dates that carry their own year are returned. No date crosses a line (paragraph) break. */
 export function findDates(text: string, published: string | null): DateMention[] {
   const ref = parseReference(published);
-  const out: DateMention[] = [];
-  // Characters already claimed by a date (1) or held for an anchored relative expression (2). Earlier passes
-  // win; checking a span costs its length, so many dates stay linear.
-  const claimed = new Uint8Array(text.length);
-  const free = (start: number, end: number, allowReserved: boolean) => {
-    for (let i = start; i < end; i++) if (claimed[i] === 1 || (claimed[i] === 2 && !allowReserved) || text[i] === '\n') return false;
-    return true;
-  };
-  const add = (start: number, end: number, value: string, precision: DatePrecision, relative = false) => {
-    if (!free(start, end, relative)) return;
-    claimed.fill(1, start, end);
-    out.push({ start, end, text: text.slice(start, end), value, precision });
-  };
+  const claims = new Claims(text);
+  newsPatterns(text, ref, claims);
+  // "four years earlier" is held back from chrono (which would count from the publication date) and resolved
+  // last, against the explicit dates found by then.
+  const relatives = [...text.matchAll(RELATIVE)].filter((m) => claims.reserve(m.index!, m.index! + m[0].length));
+  chronoDates(text, ref, claims);
+  anchoredRelatives(text, relatives, claims);
+  return claims.found.sort((a, b) => a.start - b.start);
+}
 
+/** The dates found so far and the characters they cover. Earlier passes win; checking a span costs its
+ * length, so even a flood of dates stays linear. */
+class Claims {
+  readonly found: DateMention[] = [];
+  /** 1: taken by a date; 2: reserved for a relative expression. */
+  private readonly marks: Uint8Array;
+
+  constructor(private readonly text: string) {
+    this.marks = new Uint8Array(text.length);
+  }
+
+  /** Reserves a span for a relative expression; false when it is not free. */
+  reserve(start: number, end: number): boolean {
+    if (!this.free(start, end, false)) return false;
+    this.marks.fill(2, start, end);
+    return true;
+  }
+
+  add(start: number, end: number, value: string, precision: DatePrecision, reserved = false): void {
+    if (!this.free(start, end, reserved)) return;
+    this.marks.fill(1, start, end);
+    this.found.push({ start, end, text: this.text.slice(start, end), value, precision });
+  }
+
+  private free(start: number, end: number, reserved: boolean): boolean {
+    for (let i = start; i < end; i++) {
+      if (this.marks[i] === 1 || (this.marks[i] === 2 && !reserved) || this.text[i] === '\n') return false;
+    }
+    return true;
+  }
+}
+
+/** The refiners chrono lacks: parts of months, "last July", holidays, year ranges, decades, bare years. */
+function newsPatterns(text: string, ref: Point | null, claims: Claims): void {
   for (const m of text.matchAll(PART_OF_MONTH)) {
     const month = monthNumber(m[2]);
     const year = m[3] ? Number(m[3]) : ref && pastYear(month, ref);
     if (!year) continue;
     const [from, to] = cues.partOfMonth[m[1].toLowerCase()];
     const last = Math.min(to, daysIn(year, month));
-    add(m.index!, m.index! + m[0].length, `${iso({ year, month, day: from })}/${iso({ year, month, day: last })}`, 'range');
+    claims.add(m.index!, m.index! + m[0].length, `${iso({ year, month, day: from })}/${iso({ year, month, day: last })}`, 'range');
   }
   if (ref) {
     for (const m of text.matchAll(LAST_MONTH)) {
       const month = monthNumber(m[1]);
       const year = month < ref.month! ? ref.year : ref.year - 1;
-      add(m.index!, m.index! + m[0].length, iso({ year, month }), 'month');
+      claims.add(m.index!, m.index! + m[0].length, iso({ year, month }), 'month');
     }
+  }
+  for (const m of text.matchAll(HOLIDAY)) {
+    const [month, day] = cues.holidays[m[1].toLowerCase().replace('’', "'")].split('-').map(Number);
+    // The last time the holiday fell on or before the publication date.
+    const year = m[2] ? Number(m[2]) : ref && (after({ year: ref.year, month, day }, ref) ? ref.year - 1 : ref.year);
+    if (year) claims.add(m.index!, m.index! + m[0].length, iso({ year, month, day }), 'day');
   }
   for (const m of text.matchAll(YEAR_RANGE)) {
     const [from, to] = m[1] ? [m[1], m[2]] : [m[3], m[4]];
-    if (Number(to) > Number(from)) add(m.index!, m.index! + m[0].length, `${from}/${to}`, 'range');
+    if (Number(to) > Number(from)) claims.add(m.index!, m.index! + m[0].length, `${from}/${to}`, 'range');
   }
   for (const m of text.matchAll(DECADE)) {
-    add(m.index!, m.index! + m[0].length, `${m[1]}/${Number(m[1]) + 9}`, 'range');
+    claims.add(m.index!, m.index! + m[0].length, `${m[1]}/${Number(m[1]) + 9}`, 'range');
   }
   for (const m of text.matchAll(BARE_YEAR)) {
     let start = m.index! + m[0].length - m[1].length;
-    add(start, start + 4, m[1], 'year');
+    claims.add(start, start + 4, m[1], 'year');
     // "in 2015 and 2018", "in 2015, 2016 or 2019": the list shares the preposition.
     for (NEXT_YEAR.lastIndex = start + 4; ; ) {
       const next = NEXT_YEAR.exec(text);
       if (!next) break;
       start = NEXT_YEAR.lastIndex - 4;
-      add(start, start + 4, next[1], 'year');
+      claims.add(start, start + 4, next[1], 'year');
     }
   }
+}
 
-  // chrono is run once over the whole text: its cost is mostly per call, not per character.
-  const relatives = [...text.matchAll(RELATIVE)].filter((m) => free(m.index!, m.index! + m[0].length, false));
-  for (const m of relatives) claimed.fill(2, m.index!, m.index! + m[0].length);
+/** chrono's dates, made past-leaning. chrono runs once over the whole text: its cost is mostly per call. */
+function chronoDates(text: string, ref: Point | null, claims: Claims): void {
   const parsed = ref ? chrono.parse(text, { instant: utc(ref), timezone: 0 }) : chrono.parse(text);
   for (const r of parsed) {
     if (ANCHORED.test(r.text) || NOT_DATES.test(r.text)) continue;
@@ -116,20 +158,21 @@ export function findDates(text: string, published: string | null): DateMention[]
     // chrono keeps a leading preposition and trailing punctuation ("on Friday", "January,"); spans do not.
     const lead = LEADING_PREPOSITION.exec(r.text)?.[0].length ?? 0;
     const trail = TRAILING_PUNCTUATION.exec(r.text)?.[0].length ?? 0;
-    add(r.index + lead, r.index + r.text.length - trail, resolved.value, resolved.precision);
+    claims.add(r.index + lead, r.index + r.text.length - trail, resolved.value, resolved.precision);
   }
-  // "four years earlier" counts from the nearest explicit date shortly before it in the same paragraph, not
-  // from the publication date.
-  const anchors = out.filter((d) => d.precision !== 'range').sort((a, b) => a.start - b.start);
+}
+
+/** "four years earlier" counts from the nearest explicit date shortly before it in the same paragraph. */
+function anchoredRelatives(text: string, relatives: RegExpMatchArray[], claims: Claims): void {
+  const anchors = claims.found.filter((d) => d.precision !== 'range').sort((a, b) => a.start - b.start);
   let next = 0;
   let anchor: DateMention | undefined;
   for (const m of relatives) {
     while (next < anchors.length && anchors[next].end <= m.index!) anchor = anchors[next++];
     const nearby = anchor && m.index! - anchor.end <= MAX_ANCHOR_DISTANCE && !text.slice(anchor.end, m.index!).includes('\n');
     const resolved = nearby && shift(anchor!, m);
-    if (resolved) add(m.index!, m.index! + m[0].length, resolved.value, resolved.precision, true);
+    if (resolved) claims.add(m.index!, m.index! + m[0].length, resolved.value, resolved.precision, true);
   }
-  return out.sort((a, b) => a.start - b.start);
 }
 
 function fromChrono(r: chrono.ParsedResult, ref: Point | null): { value: string; precision: DatePrecision } | null {
@@ -177,8 +220,7 @@ function numberValue(word: string): number | null {
   const lower = word.toLowerCase();
   if (/^\d+$/.test(lower)) return Number(lower);
   if (lower === 'a' || lower === 'an') return 1;
-  const n = SMALL_NUMBERS.indexOf(lower);
-  return n >= 0 ? n : null;
+  return numberWords[lower] ?? null;
 }
 
 function componentPoint(c: chrono.ParsedComponents): Point {

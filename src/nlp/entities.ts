@@ -4,7 +4,7 @@ import type { KnownEntity, KnownMatch, LinkContext } from '../knowledge/index.js
 import type { EntityMention, EntityType, Span } from '../types.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { tagTokens, tokenizeForNer, type NerSpan, type NerToken } from './ner/index.js';
-import { extendName, personMention, resolvePeople, startsWithTitle } from './persons.js';
+import { extendName, personMention, resolvePeople, titleOffset } from './persons.js';
 
 /** Run-on "sentences" (tables, lists) carry no useful context past this many tokens, so they are tagged in
  * pieces and the tagger's cost stays linear. */
@@ -15,7 +15,7 @@ const ORG_TYPES = new Set<EntityType>(['ORG', 'FAC']);
 /** Entity mentions in `text`, given its sentences, sorted by start and not overlapping. */
 export function findEntities(text: string, sentences: Span[], kb: KnowledgeBase): EntityMention[] {
   const matches = kb.matchKnown(text);
-  const known = matches.map((m) => fromKnown(text, m, m.entity));
+  const known = matches.map((m) => fromKnown(text, m, m.entity)).sort((a, b) => a.start - b.start);
   const context: LinkContext = { countries: countriesOf(matches) };
   const link = cachedLinks(kb, context);
   const tagged: EntityMention[] = [];
@@ -55,7 +55,10 @@ function tagSentences(text: string, sentences: Span[]): NerSpan[] {
  * when it names a nationality, religion or political group, else nothing. */
 function typeSpan(text: string, span: NerSpan, kb: KnowledgeBase, link: Link): EntityMention | null {
   const surface = text.slice(span.start, span.end);
-  if (span.type === 'PER' || startsWithTitle(surface)) return personMention(text, extendName(text, span));
+  const titled = titleOffset(surface);
+  if (span.type === 'PER' || titled >= 0) {
+    return personMention(text, extendName(text, { start: span.start + Math.max(titled, 0), end: span.end }));
+  }
   if (span.type === 'LOC') {
     const place = link(surface);
     if (place && PLACE_TYPES.has(place.type)) return fromKnown(text, span, place);

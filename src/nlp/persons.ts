@@ -17,13 +17,14 @@ const TITLE = String.raw`(?:${alternation([...titles.honorifics, ...titles.title
 const LEADING_TITLES = new RegExp(String.raw`^(?:${TITLE}(?:\s+|$))+`, 'u');
 const TRAILING_TITLES = new RegExp(String.raw`(?:^|[^\p{L}.])((?:${TITLE}\s+)+)$`, 'u');
 const WHOLE_TITLE = new RegExp(`^${TITLE}$`, 'u');
-const STARTS_WITH_TITLE = new RegExp(String.raw`^${TITLE}\s+\p{Lu}`, 'u');
+const TITLE_BEFORE_NAME = new RegExp(String.raw`(?:^|\s)(${TITLE}\s+\p{Lu})`, 'u');
 const APPOSITIVE = new RegExp(
   String.raw`^,\s+((?:${alternation(titles.appositiveDeterminers)})\s+(?:\p{Ll}|${TITLE}\s)[^,;()"“”\n]{1,100}?)(?=\s*[,;)]|\.(?:\s+\p{Lu}|\s*$)|\s+(?:${alternation(titles.appositiveStop)})\b)`,
   'u',
 );
 const INITIAL = /^\p{Lu}\.$/u;
-const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’-]+|\p{Lu}\.)$/u;
+// A capitalised word (not an acronym such as "US") or an initial.
+const NAME_WORD = /^(?:\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*|\p{Lu}\.)$/u;
 const nameStopWords = new Set(titles.nameStopWords);
 const nameParticles = new Set(titles.nameParticles);
 const INITIAL_AND_SURNAME = /^ \p{Lu}\. \p{Lu}[\p{L}\p{M}'’-]+/u;
@@ -34,16 +35,19 @@ export function isTitle(word: string): boolean {
   return WHOLE_TITLE.test(word);
 }
 
-/** Whether `phrase` opens with a title or honorific followed by a name ("Gen. Michael Kurilla"). */
-export function startsWithTitle(phrase: string): boolean {
-  return STARTS_WITH_TITLE.test(phrase);
+/** Where a title followed by a name starts inside `phrase` ("US General Michael Kurilla" -> 3), or -1. A
+ * tagger may call such a phrase an organisation; the title says it names a person. */
+export function titleOffset(phrase: string): number {
+  const m = TITLE_BEFORE_NAME.exec(phrase);
+  return m ? m.index + m[0].length - m[1].length : -1;
 }
 
 /** The tagger sometimes starts a name late ("D. Haines" for "Avril D. Haines"): take in up to two
  * capitalised words or initials directly before it. */
 export function extendName(text: string, span: Span): Span {
   let start = span.start;
-  for (let words = 0; words < 2; words++) {
+  // A span that opens with a title ("Gen. Michael Kurilla") already starts where the name does.
+  for (let words = titleOffset(text.slice(span.start, span.end)) === 0 ? 2 : 0; words < 2; words++) {
     const m = /(\S+) $/u.exec(text.slice(Math.max(0, start - 40), start));
     if (!m || !NAME_WORD.test(m[1]) || nameStopWords.has(m[1]) || isTitle(m[1])) break;
     start -= m[0].length;

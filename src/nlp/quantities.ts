@@ -1,4 +1,5 @@
 // Counts in running text ("at least 139 people", "dozens", "1,500 to 2,200 fighters") as ranges with a unit.
+// Qualifiers follow ACLED's conservative reading (data/quantity-cues.json): "nearly 150" -> max 149, min unknown.
 import type { Quantity } from '../types.js';
 import { alternation, loadData } from './data.js';
 
@@ -80,7 +81,8 @@ function readQuantity(text: string, index: number, matched: string, vague: boole
   let end = index + matched.length;
   const before = text.slice(Math.max(0, index - LOOK), index);
   const [low, high] = vague ? words.vague[matched.toLowerCase()] : [parseNumber(matched), parseNumber(matched)];
-  if (Number.isNaN(low)) return null;
+  // A run of digits too long to be a count (an id, a pasted blob) is no figure.
+  if (!Number.isSafeInteger(Math.round(low))) return null;
   let min: number | null = low;
   let max: number | null = high;
 

@@ -22,16 +22,18 @@ const MARK_SCAN = /["“”„]/g;
 const CAP = String.raw`\p{Lu}[\p{L}\p{M}.'’-]*`;
 const SPEAKER = String.raw`\b(?:${alternation([...cues.personPronouns, ...cues.organisationPronouns])})\b|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:${CAP}\s+){0,5}(?:${CAP}|(?:${alternation(cues.genericSpeakers)})\b)`;
 const VERB = `(?:${alternation(cues.verbs)})\\b`;
+// "Putin now admits", "she later said", "he repeatedly warned".
+const ADVERB = String.raw`(?:(?:also|now|later|then|again|\p{Ll}+ly)\s+)?`;
 const APPOSITIVE = String.raw`(?:,[^,"“”\n]{1,160},)?`;
 const SHORT_TAIL = /^[^.!?"“”\n]{0,40}[.!?]/u;
 /** The attribution patterns; `caseless` ones serve text written all in capitals or all in lower case. */
 function patterns(caseless: boolean) {
   const flags = caseless ? 'diu' : 'du';
   return {
-    afterSpeakerVerb: new RegExp(String.raw`^\s*[,.!?]?\s*(${SPEAKER})${APPOSITIVE}\s+(?:also\s+|later\s+|then\s+)?${VERB}`, flags),
+    afterSpeakerVerb: new RegExp(String.raw`^\s*[,.!?]?\s*(${SPEAKER})${APPOSITIVE}\s+${ADVERB}${VERB}`, flags),
     // The inverted form may follow an aside: "..., frequently criticizing Putin in its propaganda, said Clarke".
     afterVerbSpeaker: new RegExp(String.raw`^\s*[,.!?]?\s*(?:[^"“”\n]{0,120}?,\s+)?(?:${alternation(cues.inverted)})\s+(${SPEAKER})`, flags),
-    beforeSpeakerVerb: new RegExp(String.raw`(${SPEAKER})${APPOSITIVE}\s+(?:also\s+)?${VERB}[^"“”\n]{0,80}$`, flags),
+    beforeSpeakerVerb: new RegExp(String.raw`(${SPEAKER})${APPOSITIVE}\s+${ADVERB}${VERB}[^"“”\n]{0,80}$`, flags),
     beforeAccording: new RegExp(String.raw`[Aa]ccording to\s+(${SPEAKER})[^"“”\n]{0,60}$`, flags),
   };
 }
@@ -148,24 +150,26 @@ function attribute(use: Patterns, text: string, q: Found, from: number, to: numb
   // statement; only a short "Hale said." still attributes backwards.
   const closed = /[.!?]$/.test(text.slice(q.start, q.end)) && /^\s*\p{Lu}/u.test(after);
   const short = m && SHORT_TAIL.test(after.slice(m[0].length));
-  if (m && (!closed || short)) return { speaker: speakerAt(text, q.outer.end + m.indices![1][0], m[1], mentions, previous) };
+  if (m && (!closed || short)) return { speaker: speakerAt(text, q.outer.start, q.outer.end + m.indices![1][0], m[1], mentions, previous) };
   const b = use.beforeSpeakerVerb.exec(before) ?? use.beforeAccording.exec(before);
-  if (b) return { speaker: speakerAt(text, from + b.indices![1][0], b[1], mentions, previous) };
+  if (b) return { speaker: speakerAt(text, q.outer.start, from + b.indices![1][0], b[1], mentions, previous) };
   return null;
 }
 
 /** Turns a matched speaker phrase at `start` into a speaker: "he"/"she" become the last person named before
- * it, "it" the last organisation; a phrase covering an entity mention becomes that entity. */
-function speakerAt(text: string, start: number, phrase: string, { all, people, organisations }: Mentions, previous: Speaker | null): Speaker | null {
+ * the quote (at `quoteStart`; a name inside the quote is not its speaker), "it" the last organisation; a
+ * phrase covering an entity mention becomes that entity. */
+function speakerAt(text: string, quoteStart: number, start: number, phrase: string, { all, people, organisations }: Mentions, previous: Speaker | null): Speaker | null {
+  const antecedentBefore = Math.min(start, quoteStart);
   const end = start + phrase.length;
   const lower = phrase.toLowerCase();
   if (organisationPronouns.has(lower)) {
-    const before = firstEndingAfter(organisations, start) - 1;
+    const before = firstEndingAfter(organisations, antecedentBefore) - 1;
     return before >= 0 ? fromMention(organisations[before]) : null;
   }
   if (notSpeakers.has(lower)) return null;
   if (pronouns.has(lower)) {
-    const before = firstEndingAfter(people, start) - 1;
+    const before = firstEndingAfter(people, antecedentBefore) - 1;
     if (before >= 0) return fromMention(people[before]);
     // Without a named person in reach, the previous quote's speaker is the best guess, unless it was a
     // group ("officials"), which "he" or "she" cannot refer to.

@@ -26,13 +26,31 @@ function engine(): ReturnType<typeof winkNLP> {
 // (it may rewrite a token's text); such tokens are left out rather than searched for across the article.
 const SEARCH_WINDOW = 64;
 
+// wink's tokenizer slows down quadratically inside one very long run of non-space characters (a pasted
+// blob, a minified script), so such runs bypass it and become a one-token sentence of their own.
+const LONG_RUN = /\S{256,}/g;
+
 /**
  * Splits `text` into sentences and tokens. Every span satisfies `text.slice(start, end) === token.text`.
  * Sentences never cross a line break: extracted text puts one paragraph (or headline) per line.
  */
 export function segment(text: string): Sentence[] {
-  if (text.trim() === '') return [];
-  const doc = engine().readDoc(text);
+  const sentences: Sentence[] = [];
+  let from = 0;
+  for (const m of text.matchAll(LONG_RUN)) {
+    segmentPiece(text, from, m.index!, sentences);
+    sentences.push(toSentence([{ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'unk' }]));
+    from = m.index! + m[0].length;
+  }
+  segmentPiece(text, from, text.length, sentences);
+  return sentences;
+}
+
+/** Runs wink over text[start, end) and appends its sentences, with offsets into `text`. */
+function segmentPiece(text: string, start: number, end: number, out: Sentence[]): void {
+  const piece = text.slice(start, end);
+  if (piece.trim() === '') return;
+  const doc = engine().readDoc(piece);
   const its = engine().its;
   const values = doc.tokens().out() as string[];
   const kinds = doc.tokens().out(its.type) as string[];
@@ -43,13 +61,12 @@ export function segment(text: string): Sentence[] {
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     if (kinds[i] === 'tabCRLF' || value.trim() === '') continue;
-    const at = locate(text, value, cursor);
+    const at = locate(piece, value, cursor);
     if (at < 0) continue;
-    tokens[i] = { start: at, end: at + value.length, text: value, kind: kinds[i] };
+    tokens[i] = { start: start + at, end: start + at + value.length, text: value, kind: kinds[i] };
     cursor = at + value.length;
   }
 
-  const sentences: Sentence[] = [];
   for (const [first, last] of spans) {
     let current: Token[] = [];
     let lastEnd = -1;
@@ -57,15 +74,14 @@ export function segment(text: string): Sentence[] {
       const token = tokens[i];
       if (!token) continue;
       if (current.length > 0 && text.slice(lastEnd, token.start).includes('\n')) {
-        sentences.push(toSentence(current));
+        out.push(toSentence(current));
         current = [];
       }
       current.push(token);
       lastEnd = token.end;
     }
-    if (current.length > 0) sentences.push(toSentence(current));
+    if (current.length > 0) out.push(toSentence(current));
   }
-  return sentences;
 }
 
 function toSentence(tokens: Token[]): Sentence {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractIncidentMentions } from '../../src/events/mentions.js';
+import type { EntityMention, Quantity } from '../../src/types.js';
 import { annotations, article, spanOf } from './fixtures.js';
 
 const TEXT =
@@ -131,4 +132,34 @@ test('a group named as the subject of the trigger is the perpetrator; responders
   assert.deepEqual(m!.perpetrators.map((p) => [p.name, p.status, p.start]), [['Red Dawn group', 'attributed', spanOf(text, 'Red Dawn group').start]]);
   assert.deepEqual(m!.targets.map((t) => t.text), ['bus depot']);
   assert.deepEqual(m!.places.map((p) => p.name), ['Eastwick']);
+});
+
+test('a target noun inside a venue name is the venue, not a second target', () => {
+  const text = 'Gunmen attacked the Old Market Hall Complex and a bank nearby.';
+  const a = article('v1', text);
+  const [m] = extractIncidentMentions(a, annotations(a, { entities: [['Old Market Hall Complex', 'FAC']] }));
+  assert.deepEqual(m!.targets.map((t) => [t.text, t.start]), [['Old Market Hall Complex', spanOf(text, 'Old Market').start], ['bank', spanOf(text, 'bank').start]]);
+});
+
+test('a long hostile sentence with many cues and entities is processed in linear time', () => {
+  const unit = 'Gunmen from Red Dawn attacked the Quay Hall in Eastwick, killing 3 people; ';
+  const text = unit.repeat(4000);
+  const a = article('big', text);
+  const entities: EntityMention[] = [];
+  const quantities: Quantity[] = [];
+  for (let i = 0; i < 4000; i++) {
+    const base = i * unit.length;
+    for (const [part, type] of [['Red Dawn', 'ORG'], ['Quay Hall', 'FAC'], ['Eastwick', 'GPE']] as const) {
+      const at = base + unit.indexOf(part);
+      entities.push({ start: at, end: at + part.length, text: part, type });
+    }
+    const q = base + unit.indexOf('3 people');
+    quantities.push({ start: q, end: q + 1, text: '3', min: 3, max: 3, approx: false, unit: 'people' });
+  }
+  const t0 = performance.now();
+  const ms = extractIncidentMentions(a, { articleId: 'big', sentences: [{ start: 0, end: text.length }], entities, dates: [], quantities, quotes: [], skipped: [] }, { knowledge: null });
+  const elapsed = performance.now() - t0;
+  assert.equal(ms.length, 1);
+  assert.equal(ms[0]!.figures.length, 4000);
+  assert.ok(elapsed < 3000, `took ${elapsed.toFixed(0)} ms`);
 });

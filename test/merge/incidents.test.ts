@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractIncidentMentions } from '../../src/events/mentions.js';
 import { resolveIncidents } from '../../src/merge/incidents.js';
+import type { IncidentMention } from '../../src/events/types.js';
 import type { Article } from '../../src/types.js';
 import { annotations, article, spanOf, type Layers } from '../events/fixtures.js';
 
@@ -113,4 +114,35 @@ test('with the gazetteer, a town and the nearby city it borders are one place; a
     { knowledge: null },
   );
   assert.equal(byName.length, 2);
+});
+
+test('many distinct incidents resolve in near-linear time (blocking by date)', () => {
+  const mentions: IncidentMention[] = [];
+  const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000 * 3).toISOString().slice(0, 10);
+  for (let i = 0; i < 3000; i++) {
+    for (let k = 0; k < 5; k++) {
+      mentions.push({
+        articleId: `a${i}-${k}`,
+        type: 'bombing',
+        trigger: { text: 'bombing', start: 0, end: 7 },
+        sentence: { start: 0, end: 40 },
+        date: { value: day(i), precision: 'day', from: 'sentence', start: 10, end: 20 },
+        place: null,
+        places: [{ name: `Town ${i}`, start: 25, end: 30, text: `Town ${i}`, entityType: 'GPE' }],
+        perpetrators: [],
+        figures: [],
+        discarded: [],
+        weapons: [],
+        targets: [],
+        victims: [],
+        background: false,
+      });
+    }
+  }
+  const t0 = performance.now();
+  const out = resolveIncidents(mentions, [], { knowledge: null });
+  const elapsed = performance.now() - t0;
+  assert.equal(out.length, 3000);
+  assert.ok(out.every((i) => i.articles.length === 5));
+  assert.ok(elapsed < 5000, `took ${elapsed.toFixed(0)} ms`);
 });

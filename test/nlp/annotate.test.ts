@@ -113,6 +113,9 @@ test('hostile input: empty, all caps, binary, one endless sentence, a flood of n
   assertSpans(endless, annotate(article(endless)));
   const numbers = Array.from({ length: 50_000 }, (_, i) => String(i)).join(' ');
   assert.ok(annotate(article(numbers)).quantities.length > 40_000);
+  const blob = `Before. ${'x'.repeat(300_000)} after.`;
+  assert.deepEqual(annotate(article(blob)).sentences.map((s) => s.end - s.start), [7, 300_000, 6]);
+  assert.deepEqual(annotate(article('9'.repeat(100_000))).quantities, []);
   const marks = ('he said " and " then "\n').repeat(5_000);
   assertSpans(marks, annotate(article(marks)));
   assert.ok(performance.now() - started < 30_000, 'hostile input took too long');

@@ -36,6 +36,13 @@ test('news refiners: last July, early March, bare years', () => {
   assert.deepEqual(dates('It has grown since 2021.'), [['2021', '2021', 'year']]);
 });
 
+test('fixed-date holidays fall on their last occurrence', () => {
+  assert.deepEqual(dates('The market was attacked on Christmas Eve and again on New Year’s Day 2023.'), [
+    ['Christmas Eve', '2023-12-24', 'day'],
+    ['New Year’s Day 2023', '2023-01-01', 'day'],
+  ]);
+});
+
 test('"N years earlier" counts from the nearest explicit date before it', () => {
   assert.deepEqual(dates('In January, bombs hit a memorial for a general killed in a strike four years earlier.'), [
     ['January', '2024-01', 'month'],

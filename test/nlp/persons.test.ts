@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { nameKey, personKey, personMention, resolvePeople } from '../../src/nlp/persons.js';
+import { extendName, nameKey, titleOffset, personKey, personMention, resolvePeople } from '../../src/nlp/persons.js';
 import type { EntityMention } from '../../src/types.js';
 
 function mentionOf(text: string, surface: string, from = 0): EntityMention {
@@ -25,6 +25,23 @@ test('titles inside and before a name become its role, as does an appositive', (
   assert.equal(personMention(headline, { start: 0, end: 14 }), null, 'a lower-case word is no part of a name');
   assert.equal(mentionOf(headline, 'Abu Bakr al-Baghdadi').text, 'Abu Bakr al-Baghdadi');
   assert.equal(mentionOf(headline, 'Ursula von der Leyen').text, 'Ursula von der Leyen');
+});
+
+test('a name the tagger started late is extended to the left, but not over a title or an acronym', () => {
+  const text = 'Reporters met Avel D. Dorn there, and US General Tom Reyes too.';
+  const late = text.indexOf('D. Dorn');
+  assert.deepEqual(extendName(text, { start: late, end: late + 7 }), { start: late - 5, end: late + 7 });
+  const general = text.indexOf('General Tom Reyes');
+  assert.deepEqual(extendName(text, { start: general, end: general + 17 }), { start: general, end: general + 17 });
+  const tom = text.indexOf('Tom Reyes');
+  assert.deepEqual(extendName(text, { start: tom, end: tom + 9 }), { start: tom, end: tom + 9 });
+});
+
+test('a title inside a phrase marks where a name begins', () => {
+  assert.equal(titleOffset('US General Tom Reyes'), 3);
+  assert.equal(titleOffset('Gen. Tom Reyes'), 0);
+  assert.equal(titleOffset('Office of the President'), -1);
+  assert.equal(titleOffset('Northern Front'), -1);
 });
 
 test('later mentions resolve to the full name and share its id', () => {

@@ -41,6 +41,16 @@ test('pronoun speakers resolve to the last person named before the quote', () =>
   const quotes = findQuotes(text, [person(text, 'Mara Quell')]);
   assert.deepEqual(summary(text, quotes), [['It was planned for months,', 'Mara Quell', 'Mara Quell']]);
   assert.equal(quotes[0].speaker?.id, 'person:Mara Quell');
+
+  // A name inside the quote is not the pronoun's antecedent.
+  const inside = 'Mara Quell spoke next. “I warned Ivo Marsh twice,” she said.';
+  const mentions = [person(inside, 'Mara Quell'), person(inside, 'Ivo Marsh')];
+  assert.deepEqual(summary(inside, findQuotes(inside, mentions)), [['I warned Ivo Marsh twice,', 'Mara Quell', 'Mara Quell']]);
+});
+
+test('an adverb between speaker and verb', () => {
+  const text = 'President Dana Kell now admits “mistakes” were made.';
+  assert.deepEqual(summary(text, findQuotes(text, [person(text, 'Dana Kell')])), [['mistakes', 'Dana Kell', 'Dana Kell']]);
 });
 
 test('"it" speaks for the last organisation named, "they" for nobody in particular', () => {
