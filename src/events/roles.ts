@@ -81,7 +81,9 @@ export function perpetrators(text: string, sentence: Span, entities: EntityMenti
   }
   for (const hit of lex.perpetratorDescriptions.find(text.slice(sentence.start, sentence.end), sentence.start)) {
     if (!actsIn(text, hit, triggers, lex)) continue;
-    const f = filler(text, hit);
+    // A nationality just before the description belongs to it: "Tajik gunmen", "Salvadoran guerrillas".
+    const nationality = nearestBefore(entities, hit.start, 1, (e) => e.type === 'NORP' && /^\s*$/.test(text.slice(e.end, hit.start)));
+    const f = filler(text, { start: nationality?.start ?? hit.start, end: hit.end });
     out.push({ ...f, name: f.text, status: 'attributed', entityType: 'DESCRIPTION' });
   }
   return out;

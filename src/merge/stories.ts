@@ -75,7 +75,7 @@ function counts(items: Iterable<string>): Map<string, number> {
 }
 
 /** Content words: lower-case, no stop words, no one- or two-letter tokens, a plural "s" dropped. */
-export function contentWords(text: string): string[] {
+function contentWords(text: string): string[] {
   const stop = stopwordSet();
   const out: string[] = [];
   for (const m of text.toLowerCase().matchAll(WORD)) {

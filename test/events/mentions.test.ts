@@ -163,3 +163,10 @@ test('a long hostile sentence with many cues and entities is processed in linear
   assert.equal(ms[0]!.figures.length, 4000);
   assert.ok(elapsed < 3000, `took ${elapsed.toFixed(0)} ms`);
 });
+
+test('a nationality right before a perpetrator description is part of it', () => {
+  const text = 'Ruritanian gunmen opened fire on a bus.';
+  const a = article('n1', text);
+  const [m] = extractIncidentMentions(a, annotations(a, { entities: [['Ruritanian', 'NORP']] }), { knowledge: null });
+  assert.deepEqual(m!.perpetrators.map((p) => [p.text, p.start, p.end, p.entityType]), [['Ruritanian gunmen', 0, 17, 'DESCRIPTION']]);
+});
