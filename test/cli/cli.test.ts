@@ -1,6 +1,6 @@
 // End-to-end tests of the `sitrep` command on the bundled examples (runs the compiled CLI in a child process).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,14 @@ const examples = join(repoRoot, 'examples');
 function sitrep(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+/** The same, without blocking this process, for tests whose HTTP server runs in this process. */
+function sitrepAsync(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 120_000 }, (error, out, err) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, out, err });
+    });
+  });
 }
 const jsonLines = (s: string) => s.split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
@@ -111,12 +119,12 @@ describe('sitrep CLI over HTTP', () => {
   });
   after(() => server.close());
 
-  test('a URL on a private address is refused unless --allow-private', () => {
+  test('a URL on a private address is refused unless --allow-private', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'sitrep-url-')), 'store.db');
-    const refused = sitrep(['ingest', `${base}/article`, '--db', db]);
+    const refused = await sitrepAsync(['ingest', `${base}/article`, '--db', db]);
     assert.equal(refused.code, 1);
     assert.match(refused.err, /error: http:\/\/127\.0\.0\.1:\d+\/article: refused loopback address 127\.0\.0\.1 \(use --allow-private\)/);
-    const ok = sitrep(['ingest', `${base}/article`, `${base}/missing`, '--db', db, '--allow-private']);
+    const ok = await sitrepAsync(['ingest', `${base}/article`, `${base}/missing`, '--db', db, '--allow-private']);
     assert.equal(ok.code, 1);
     assert.match(ok.err, /error: http:\/\/127\.0\.0\.1:\d+\/missing: .*404/);
     assert.match(ok.err, /ingested 1 new, 0 already stored, 1 failed/);
