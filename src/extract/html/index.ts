@@ -1,24 +1,15 @@
 // HTML page -> article: metadata plus the main text, paragraphs joined by a blank line.
 import { collectBlocks } from './blocks.js';
 import { loadCues, type Cues } from './cues.js';
-import { readMetadata } from './metadata.js';
+import { readMetadata, type PageMetadata } from './metadata.js';
 import { pruneBoilerplate } from './prune.js';
 import { selectArticle } from './select.js';
 import { collapse, parseHtml } from './tree.js';
 
-export interface HtmlExtraction {
-  title: string | null;
+/** Page metadata (title, byline, outlet, published, language, url) plus the main text. */
+export interface HtmlExtraction extends Omit<PageMetadata, 'articleBody'> {
   /** Paragraphs joined by "\n\n". */
   text: string;
-  byline: string | null;
-  outlet: string | null;
-  /** ISO 8601. */
-  published: string | null;
-  publishedFrom: 'metadata' | 'url' | null;
-  /** ISO 639-1, from <html lang> or metadata. */
-  language: string | null;
-  /** canonical / og:url, else the URL given. */
-  url: string | null;
 }
 
 export function extractHtml(html: string, url: string | null = null): HtmlExtraction {
