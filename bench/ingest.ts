@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { defaultReadOptions } from '../src/ingest/index.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import { openRepository } from '../src/store/open.js';
-import { writeSyntheticCorpus } from './synthetic.js';
+import { syntheticCorpusDir, writeSyntheticCorpus } from './synthetic.js';
 
 export interface IngestBench {
   articles: number;
@@ -18,7 +18,7 @@ export interface IngestBench {
 }
 
 export async function benchIngest(count: number): Promise<IngestBench> {
-  const corpus = writeSyntheticCorpus(join(tmpdir(), `sitrep-bench-corpus-${count}`), count);
+  const corpus = writeSyntheticCorpus(syntheticCorpusDir(count), count);
   const work = mkdtempSync(join(tmpdir(), 'sitrep-bench-db-'));
   const repo = await openRepository(join(work, 'bench.db'));
   const rss = { at10: 0, at50: 0, at100: 0 };

@@ -6,16 +6,17 @@ import type { IncidentType } from '../types.js';
 interface FamilyData {
   families: Record<string, IncidentType[]>;
   precedence: IncidentType[];
+  followUps: IncidentType[];
 }
 
-let cached: { familyOf: Map<IncidentType, string>; precedence: IncidentType[] } | null = null;
+let cached: { familyOf: Map<IncidentType, string>; precedence: IncidentType[]; followUps: Set<IncidentType> } | null = null;
 
 function data() {
   if (!cached) {
     const raw = JSON.parse(readFileSync(packagePath('src/events/data/families.json'), 'utf8')) as FamilyData;
     const familyOf = new Map<IncidentType, string>();
     for (const [family, types] of Object.entries(raw.families)) for (const t of types) familyOf.set(t, family);
-    cached = { familyOf, precedence: raw.precedence };
+    cached = { familyOf, precedence: raw.precedence, followUps: new Set(raw.followUps) };
   }
   return cached;
 }
@@ -27,6 +28,11 @@ export function familyOf(type: IncidentType): string {
 
 export function isAttack(type: IncidentType): boolean {
   return familyOf(type) === 'attack';
+}
+
+/** Whether the type follows from an attack (an arrest, a charge, a raid) and so may happen somewhere else. */
+export function isFollowUp(type: IncidentType): boolean {
+  return data().followUps.has(type);
 }
 
 /** Position of a type in the tie-breaking order (lower wins). */

@@ -1,8 +1,13 @@
 // Incident mentions: each sentence that reports an incident, with its type, trigger, date, place, perpetrators,
 // figures, weapons, targets and victims, all as spans of the article text.
+//
+// The article's main event is its lead (the first attack or claim reported). Later mentions that only refer back
+// to it ("the attack", "the deadliest attack in the country", "officials suggested the attackers ...") take its
+// place and date (`folded`); mentions too bare to be incidents of their own are kept with a `dropped` reason; a
+// date is inherited from the main event only when the sentence names no time of its own.
 import type { Annotations, Article, DateMention, IncidentType, Span } from '../types.js';
 import { datesCompatible, precisionRank } from './dates.js';
-import { familyOf, isAttack } from './families.js';
+import { familyOf, isAttack, isFollowUp } from './families.js';
 import { sentenceFigures } from './figures.js';
 import { eventLexicon, type EventLexicon } from './lexicon.js';
 import { gazetteerPlaces } from './place-knowledge.js';
@@ -93,6 +98,42 @@ function mostNamed(places: MentionPlace[]): MentionPlace[] {
   return [...counts.values()].sort((a, b) => b.n - a.n).slice(0, MAIN_PLACES).map((c) => c.place);
 }
 
+/** The article's lead: its first report of an attack or of a claim for one, where news writing puts the main event. */
+function leadOf(mentions: IncidentMention[]): IncidentMention | null {
+  return mentions.find((m) => isAttack(m.type) || m.type === 'claim of responsibility') ?? mentions[0] ?? null;
+}
+
+/**
+ * The main event's date: the lead's own date, else the dominant date of the mentions whose places do not conflict
+ * with the lead's (so an older attack elsewhere, the only dated one, does not date the article).
+ */
+function mainDate(mentions: IncidentMention[], lead: IncidentMention | null, knowledge?: PlaceKnowledge): MentionDate | null {
+  if (!lead) return null;
+  if (lead.date) return { value: lead.date.value, precision: lead.date.precision, from: 'article' };
+  const near = (m: IncidentMention) => !lead.places.length || !m.places.length || comparePlaces(m.places, lead.places, knowledge) !== 'conflict';
+  return dominantDate(mentions.filter(near));
+}
+
+/** Whether `outer` contains `inner` (a country or region around a town or venue), by the knowledge layer. */
+function contains(outer: MentionPlace, inner: MentionPlace, knowledge?: PlaceKnowledge): boolean {
+  const outerId = outer.id ?? knowledge?.lookup(outer.name)?.id;
+  const innerId = inner.id ?? knowledge?.lookup(inner.name)?.id;
+  return !!knowledge && !!outerId && !!innerId && outerId !== innerId && knowledge.parents(innerId).includes(outerId);
+}
+
+function isWeak(m: IncidentMention, lex: EventLexicon): boolean {
+  return lex.cueInfo.get(m.trigger.text.toLowerCase().replace(/[\s-]+/g, ' '))?.weak ?? false;
+}
+
+/**
+ * Whether an attack mention refers back to the article's main incident rather than reporting a new one: it names only a country or region around the main place ("the deadliest attack in Russia"), it has nothing of
+ * its own ("the attack"), or it is an accusation about "the attackers" whose places are where the accusation points.
+ */
+function referenceToMain(m: IncidentMention, lead: IncidentMention, bare: boolean, accusation: boolean, lex: EventLexicon, knowledge?: PlaceKnowledge): boolean {
+  if (m.places.length && lead.places.length && m.places.every((p) => lead.places.some((q) => contains(p, q, knowledge)))) return true;
+  return bare || (accusation && isWeak(m, lex));
+}
+
 export function extractIncidentMentions(article: Article, annotations: Annotations, options: MentionOptions = {}): IncidentMention[] {
   const lex = eventLexicon();
   const tolerance = options.toleranceDays ?? 2;
@@ -103,10 +144,15 @@ export function extractIncidentMentions(article: Article, annotations: Annotatio
   const dates = bySentence(sentences, annotations.dates);
   const quantities = bySentence(sentences, annotations.quantities);
   const mentions: IncidentMention[] = [];
+  // Mentions whose sentence names a time the annotator did not resolve, and mentions in accusation sentences.
+  const ownTime = new Set<IncidentMention>();
+  const accusations = new Set<IncidentMention>();
+  const borrowedPlaces = new Set<IncidentMention>();
   let previous: IncidentMention[] = [];
 
   sentences.forEach((s, i) => {
-    const hits = lex.cues.find(text.slice(s.start, s.end), s.start);
+    const slice = text.slice(s.start, s.end);
+    const hits = lex.cues.find(slice, s.start);
     if (!hits.length) {
       previous = [];
       return;
@@ -117,6 +163,8 @@ export function extractIncidentMentions(article: Article, annotations: Annotatio
     const ents = entities[i]!;
     const sentencePlaces = places(text, s, ents, lex);
     const triggers = [...types.values()];
+    const unresolvedTime = lex.timeCues.find(slice, s.start).some((h) => !dates[i]!.some((d) => d.start <= h.start && h.end <= d.end));
+    const accusation = lex.allegationCues.find(slice).length > 0;
     const shared = {
       perpetrators: perpetrators(text, s, ents, triggers, lex),
       weapons: weapons(text, s, lex),
@@ -139,18 +187,43 @@ export function extractIncidentMentions(article: Article, annotations: Annotatio
         figures: figures.filter((f) => homeOf(f, typeList) === type),
         discarded: type === typeList[0] ? discarded : [],
         background: false,
+        folded: false,
+        dropped: null,
       });
+    }
+    for (const m of current) {
+      if (unresolvedTime) ownTime.add(m);
+      if (accusation) accusations.add(m);
+      if (!sentencePlaces.length) borrowedPlaces.add(m);
     }
     mentions.push(...current);
     previous = current;
   });
 
-  const main = dominantDate(mentions);
-  const mainPlaces = mostNamed(mentions.filter((m) => main && m.date && m.date.value === main.value).flatMap((m) => m.places));
+  // Nothing of its own to tell it from another incident: no place named in its sentence, no figure, no perpetrator.
+  const bare = (m: IncidentMention) => (!m.places.length || borrowedPlaces.has(m)) && !m.figures.length && !m.perpetrators.length;
+  const lead = leadOf(mentions);
+  const published = article.published?.slice(0, 10);
+  // "acknowledged on Monday that ... the attack": a bare back-reference dated on the publication day is dated by
+  // when it was said, not by when the attack happened.
+  for (const m of mentions) if (m !== lead && bare(m) && isWeak(m, lex) && m.date?.from === 'sentence' && m.date.value === published) m.date = null;
+  const main = mainDate(mentions, lead, knowledge);
+  const mainPlaces = mostNamed([...(lead?.places ?? []), ...mentions.filter((m) => main && m.date && m.date.value === main.value).flatMap((m) => m.places)]);
   for (const m of mentions) {
-    if (m.date && main) m.background = !datesCompatible(m.date.value, main.value, tolerance);
-    else if (!m.date) m.background = mainPlaces.length > 0 && m.places.length > 0 && comparePlaces(m.places, mainPlaces, knowledge) === 'conflict';
-    if (!m.date && !m.background && main) m.date = main;
+    const sameTime = !m.date || !main || datesCompatible(m.date.value, main.value, tolerance);
+    if (lead && m !== lead && isAttack(m.type) && sameTime && (lead.places.length || main) && referenceToMain(m, lead, bare(m), accusations.has(m), lex, knowledge)) {
+      m.folded = true;
+      m.places = lead.places;
+      m.place = lead.place;
+      m.date ??= main;
+      continue;
+    }
+    if (m.date && main) m.background = !sameTime;
+    else m.background = m !== lead && !isFollowUp(m.type) && mainPlaces.length > 0 && m.places.length > 0 && comparePlaces(m.places, mainPlaces, knowledge) === 'conflict';
+    // A date inherited from the main event must not override a time the sentence names itself: better none than wrong.
+    if (!m.date && !m.background && main && !ownTime.has(m)) m.date = main;
+    if (bare(m) && m.date?.from !== 'sentence') m.dropped = `${m.type} with no place, date, figure or perpetrator of its own`;
+    else if (!m.places.length && !m.date && !m.figures.length) m.dropped = `${m.type} with no place, date or figure to tell which incident it is`;
   }
   return mentions;
 }

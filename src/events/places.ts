@@ -7,6 +7,8 @@ import type { Place } from '../types.js';
 /** What the knowledge layer can tell about a place name; optional, name rules apply without it. */
 export interface PlaceKnowledge {
   lookup(name: string): Place | null;
+  /** The place with this id (a venue the gazetteer cannot find by name still has its country here). */
+  byId(id: string): Place | null;
   /** Ids of the places containing `id` (region, country), nearest first. */
   parents(id: string): string[];
 }

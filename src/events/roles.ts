@@ -1,6 +1,7 @@
 // Who, where, with what and against whom, read from one sentence's entities (sorted by start) and the role lexicons.
-import type { EntityMention, Span } from '../types.js';
-import type { EventLexicon } from './lexicon.js';
+import { getEntity } from '../knowledge/index.js';
+import type { EntityMention, PerpetratorStatus, Span } from '../types.js';
+import type { EventLexicon, VictimNameRules } from './lexicon.js';
 import type { MentionPerpetrator, MentionPlace, RoleFiller } from './types.js';
 
 function filler(text: string, span: Span): RoleFiller {
@@ -48,6 +49,8 @@ function nearestBefore(entities: EntityMention[], pos: number, reach: number, ac
 /** Whether `span` stands as the doer of one of the triggers: just before it ("gunmen stormed") or after "by". */
 function actsIn(text: string, span: Span, triggers: Span[], lex: EventLexicon): boolean {
   if (/\bby (?:the |a |an )?$/i.test(text.slice(Math.max(0, span.start - 8), span.start))) return true;
+  // "gunmen were killed": a passive verb after the words makes them the ones harmed, not the doers.
+  if (/^\s+(?:[\p{L}]+\s+)?(?:was|were|been|being)\b/iu.test(text.slice(span.end, span.end + 40))) return false;
   return triggers.some((t) => t.start >= span.end && t.start - span.end <= lex.maxRoleDistance) || triggers.some((t) => t.start <= span.start && t.end >= span.end);
 }
 
@@ -57,34 +60,57 @@ function hitBy(span: Span, triggers: Span[], lex: EventLexicon): boolean {
 }
 
 /**
+ * Whether a named entity can be a perpetrator: a person, an organisation other than one that only reports (a news
+ * agency carrying a claim), or a NORP only when it names a group able to act (Islamists) rather than a nationality. A name followed by a speaker noun ("Russian officials
+ * said") made a statement; places never act.
+ */
+function canPerpetrate(text: string, e: EntityMention, lex: EventLexicon): boolean {
+  if (lex.speakerAfter.test(text.slice(e.end, e.end + 40))) return false;
+  const kind = e.id ? getEntity(e.id)?.kind ?? '' : '';
+  if (e.type === 'PERSON') return true;
+  if (e.type === 'ORG') return !lex.reporterOrgKinds.has(kind);
+  return e.type === 'NORP' && lex.groupNorpKinds.has(kind);
+}
+
+/**
  * Named perpetrators near attribution cues, and perpetrator descriptions ("gunmen") where they act: before a
- * trigger or after "by" (the police or troops named elsewhere in a sentence are usually responders).
+ * trigger or after "by" (the police or troops named elsewhere in a sentence are usually responders). In a sentence
+ * that reports an accusation ("officials suggested ...") every named perpetrator is only alleged.
  */
 export function perpetrators(text: string, sentence: Span, entities: EntityMention[], triggers: Span[], lex: EventLexicon): MentionPerpetrator[] {
   const out: MentionPerpetrator[] = [];
   const seen = new Set<number>();
-  for (const hit of lex.perpetratorCues.find(text.slice(sentence.start, sentence.end), sentence.start)) {
+  const slice = text.slice(sentence.start, sentence.end);
+  const accusation = lex.allegationCues.find(slice).length > 0;
+  const named = (e: EntityMention, status: PerpetratorStatus): MentionPerpetrator => ({
+    ...fromEntity(e),
+    name: e.name ?? e.text,
+    status: accusation && status === 'attributed' ? 'alleged' : status,
+    entityType: e.type,
+  });
+  for (const hit of lex.perpetratorCues.find(slice, sentence.start)) {
     const cue = lex.perpetratorCueInfo.get(hit.phrase);
     if (!cue) continue;
     const accept = (e: EntityMention) => cue.types.includes(e.type);
     const nearest = cue.side === 'after' ? nearestAfter(entities, hit.end, lex.maxRoleDistance, accept) : nearestBefore(entities, hit.start, lex.maxRoleDistance, accept);
-    if (!nearest || seen.has(nearest.start)) continue;
+    // The cue's own name is rejected, not skipped for a farther one: "blamed on Belgians, and Red Dawn ..." names no group.
+    if (!nearest || seen.has(nearest.start) || !canPerpetrate(text, nearest, lex)) continue;
     seen.add(nearest.start);
-    out.push({ ...fromEntity(nearest), name: nearest.name ?? nearest.text, status: cue.status, entityType: nearest.type });
+    out.push(named(nearest, cue.status));
   }
   // A group named as the subject of a trigger: "the Red Dawn movement bombed", "Red Dawn gunmen stormed".
   for (const t of triggers) {
-    const subject = nearestBefore(entities, t.start, 25, (e) => e.type === 'ORG' && /^[\p{L}\s-]*$/u.test(text.slice(e.end, t.start)));
+    const subject = nearestBefore(entities, t.start, 25, (e) => e.type === 'ORG' && /^[\p{L}\s-]*$/u.test(text.slice(e.end, t.start)) && canPerpetrate(text, e, lex));
     if (!subject || seen.has(subject.start)) continue;
     seen.add(subject.start);
-    out.push({ ...fromEntity(subject), name: subject.name ?? subject.text, status: 'attributed', entityType: subject.type });
+    out.push(named(subject, 'attributed'));
   }
-  for (const hit of lex.perpetratorDescriptions.find(text.slice(sentence.start, sentence.end), sentence.start)) {
+  for (const hit of lex.perpetratorDescriptions.find(slice, sentence.start)) {
     if (!actsIn(text, hit, triggers, lex)) continue;
     // A nationality just before the description belongs to it: "Tajik gunmen", "Salvadoran guerrillas".
     const nationality = nearestBefore(entities, hit.start, 1, (e) => e.type === 'NORP' && /^\s*$/.test(text.slice(e.end, hit.start)));
     const f = filler(text, { start: nationality?.start ?? hit.start, end: hit.end });
-    out.push({ ...f, name: f.text, status: 'attributed', entityType: 'DESCRIPTION' });
+    out.push({ ...f, name: f.text, status: accusation ? 'alleged' : 'attributed', entityType: 'DESCRIPTION' });
   }
   return out;
 }
@@ -106,7 +132,75 @@ export function places(text: string, sentence: Span, entities: EntityMention[], 
   return out.sort((a, b) => rank(a) - rank(b) || a.start - b.start);
 }
 
-/** Named people harmed: "killed X", "the murder of X", "X was kidnapped". */
+/**
+ * A run of `minNameWords`..`maxNameWords` name-like words at `pos` (after spaces and one optional comma), or null. In a sentence without
+ * capitals any word that is not a stop word, title or number may be a name; otherwise a name word is capitalised.
+ */
+function nameAt(text: string, pos: number, end: number, rules: VictimNameRules, caseless: boolean): Span | null {
+  const lead = /^\s*,?\s*/.exec(text.slice(pos, Math.min(end, pos + 3)))!;
+  const word = /[\p{L}][\p{L}'-]*/uy;
+  let at = pos + lead[0].length;
+  let first = -1;
+  let last = -1;
+  let words = 0;
+  while (words < rules.maxNameWords && at < end) {
+    word.lastIndex = at;
+    const m = word.exec(text);
+    if (!m || m.index + m[0].length > end) break;
+    const raw = m[0].replace(/'s$/i, '');
+    const lower = raw.toLowerCase();
+    const connector = rules.connectors.has(lower);
+    if (!connector && (rules.stops.has(lower) || rules.titleWords.has(lower) || raw.length < 2 || (!caseless && !/^\p{Lu}/u.test(raw)))) break;
+    if (!connector) {
+      if (first < 0) first = m.index;
+      last = m.index + raw.length;
+      words++;
+    } else if (first < 0) break;
+    if (raw.length < m[0].length) break;
+    at = m.index + m[0].length;
+    if (!/^ [\p{L}]/u.test(text.slice(at, at + 2))) break;
+    at++;
+  }
+  return words < rules.minNameWords ? null : { start: first, end: last };
+}
+
+/**
+ * Named victims found without entities: a name after a title near a cue ("the murder of the province governor X",
+ * "murdered peasants X and Y"), straight after a cue ("the death of X Y"), or a
+ * titled name just before a cue ("senator X was kidnapped"). Names joined by "and" or a comma are read too.
+ */
+function namedByTitle(text: string, sentence: Span, lex: EventLexicon): Span[] {
+  const rules = lex.victimNames;
+  const slice = text.slice(sentence.start, sentence.end);
+  const caseless = !/\p{Lu}/u.test(slice);
+  const titles = rules.titles.find(slice, sentence.start);
+  const out: Span[] = [];
+  const withConjuncts = (name: Span) => {
+    out.push(name);
+    for (let next = name, n = 0; n < 3; n++) {
+      const joint = /^(?:,\s*|\s+and\s+|,\s*and\s+)/.exec(text.slice(next.end, next.end + 6));
+      const more = joint ? nameAt(text, next.end + joint[0].length, sentence.end, rules, caseless) : null;
+      if (!more) break;
+      out.push(more);
+      next = more;
+    }
+  };
+  for (const cue of lex.victimsAfter.find(slice, sentence.start)) {
+    const name =
+      titles.filter((t) => t.start >= cue.end && t.start - cue.end <= rules.titleReach).map((t) => nameAt(text, t.end, sentence.end, rules, caseless)).find((n) => n) ??
+      nameAt(text, cue.end, sentence.end, rules, caseless);
+    if (name) withConjuncts(name);
+  }
+  for (const cue of lex.victimsBefore.find(slice, sentence.start)) {
+    for (const t of titles) {
+      const name = t.end < cue.start ? nameAt(text, t.end, cue.start, rules, caseless) : null;
+      if (name && cue.start - name.end <= rules.cueReach) out.push(name);
+    }
+  }
+  return out;
+}
+
+/** Named people harmed: "killed X", "the murder of X", "X was kidnapped"; by PERSON entities, else by titles and cues. */
 export function victims(text: string, sentence: Span, entities: EntityMention[], lex: EventLexicon): RoleFiller[] {
   const person = (e: EntityMention) => e.type === 'PERSON';
   const slice = text.slice(sentence.start, sentence.end);
@@ -119,6 +213,9 @@ export function victims(text: string, sentence: Span, entities: EntityMention[],
     const p = nearestBefore(entities, hit.start, 20, person);
     if (p) out.set(p.start, fromEntity(p));
   }
+  // A name the entity layer already has wins; the title path adds only names it did not see.
+  const covered = (n: Span) => entities.some((e) => e.start <= n.start && n.end <= e.end);
+  for (const name of namedByTitle(text, sentence, lex)) if (!out.has(name.start) && !covered(name)) out.set(name.start, filler(text, name));
   return [...out.values()].sort((a, b) => a.start - b.start);
 }
 
@@ -126,9 +223,29 @@ export function weapons(text: string, sentence: Span, lex: EventLexicon): RoleFi
   return lex.weapons.find(text.slice(sentence.start, sentence.end), sentence.start).map((h) => filler(text, h));
 }
 
+/**
+ * Where a target noun's phrase starts once the words modifying it are taken in ("power substation"): up to
+ * `maxTargetModifiers` plain words before it, stopping at a function word, a past participle or a trigger.
+ */
+function withModifiers(text: string, sentence: Span, noun: Span, triggers: Span[], lex: EventLexicon): number {
+  let start = noun.start;
+  for (let n = 0; n < lex.maxTargetModifiers; n++) {
+    const m = /(?:^|\s)([\p{L}]+)\s+$/u.exec(text.slice(Math.max(sentence.start, start - 40), start));
+    if (!m) break;
+    const wordStart = start - m[0].length + m[0].indexOf(m[1]!);
+    const word = m[1]!.toLowerCase();
+    if (lex.targetModifierStops.has(word) || /ed$/.test(word) || triggers.some((t) => t.end > wordStart && t.start < start)) break;
+    start = wordStart;
+  }
+  return start;
+}
+
 /** Physical targets: named venues, and target nouns of the lexicon that follow a trigger ("bombed the embassy"). */
 export function targets(text: string, sentence: Span, entities: EntityMention[], triggers: Span[], lex: EventLexicon): RoleFiller[] {
-  const nouns = lex.targets.find(text.slice(sentence.start, sentence.end), sentence.start).filter((h) => hitBy(h, triggers, lex)).map((h) => filler(text, h));
+  const nouns = lex.targets
+    .find(text.slice(sentence.start, sentence.end), sentence.start)
+    .filter((h) => hitBy(h, triggers, lex))
+    .map((h) => filler(text, { start: withModifiers(text, sentence, h, triggers, lex), end: h.end }));
   const venues = entities.filter((e) => e.type === 'FAC');
   // A target noun inside a venue's name ("hall" in "Lakeside Concert Hall") is that venue.
   const covered = (f: RoleFiller) => {

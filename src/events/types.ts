@@ -64,4 +64,9 @@ export interface IncidentMention {
   victims: RoleFiller[];
   /** True when the mention reports an incident other than the article's main one (another date or place). */
   background: boolean;
+  /** True when the mention took its place (and date, where it had none) from the article's main incident: it
+   *  refers back to it ("the attack", "the deadliest attack in the country") rather than reporting a new one. */
+  folded: boolean;
+  /** Why the mention is left out of incident resolution (too little of its own to be an incident), else null. */
+  dropped: string | null;
 }

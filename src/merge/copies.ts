@@ -1,5 +1,5 @@
 // Near-duplicate and partial-copy detection: word shingles, MinHash signatures banded for LSH candidate lookup,
-// and exact shingle overlap to verify and classify each candidate. Parameters are in data/copies.json. Bands are
+// and shingle overlap (over 53-bit shingle hashes, see CopyFingerprint) to verify and classify each candidate. Parameters are in data/copies.json. Bands are
 // single rows and a candidate must share `minBandMatches` of them: that still finds most pairs with a shingle
 // Jaccard near 0.05 (a short article copied whole into a long one), which multi-row bands would mostly miss.
 import { readFileSync } from 'node:fs';
@@ -94,17 +94,22 @@ export function copyShare(a: string, b: string): number {
   return sa.size === 0 ? 0 : sharedCount(sa, shingles(b)) / sa.size;
 }
 
+type CopyClass = Omit<CopyLink, 'articleId' | 'ofArticleId'>;
+
 /**
  * How `copier` relates to `original` given their shingle sets, or null when it is no copy. Identical sets are a
  * duplicate; >= nearDuplicateShare both ways a near-duplicate; >= partialCopyShare of either text a partial copy,
  * provided enough shingles are shared that a stock phrase or two cannot make a short text look copied.
  */
-export function classifyCopy(copier: Set<string>, original: Set<string>): Omit<CopyLink, 'articleId' | 'ofArticleId'> | null {
-  const shared = sharedCount(copier, original);
+export function classifyCopy(copier: Set<string>, original: Set<string>): CopyClass | null {
+  return classifyCounts(sharedCount(copier, original), copier.size, original.size);
+}
+
+function classifyCounts(shared: number, copierSize: number, originalSize: number): CopyClass | null {
   if (shared === 0) return null;
-  const copierShare = shared / copier.size;
-  const originalShare = shared / original.size;
-  if (shared === copier.size && shared === original.size) return { share: 1, kind: 'duplicate' };
+  const copierShare = shared / copierSize;
+  const originalShare = shared / originalSize;
+  if (shared === copierSize && shared === originalSize) return { share: 1, kind: 'duplicate' };
   if (copierShare >= params.nearDuplicateShare && originalShare >= params.nearDuplicateShare) {
     return { share: copierShare, kind: 'near-duplicate' };
   }
@@ -114,29 +119,134 @@ export function classifyCopy(copier: Set<string>, original: Set<string>): Omit<C
   return null;
 }
 
+/**
+ * What copy detection needs of one text: its MinHash bands and its shingles as sorted, distinct 53-bit hashes.
+ * Comparing hashes instead of strings makes verification a merge of two arrays; two distinct shingles collide
+ * with probability 2^-53, far too rarely to change a share. Plain data, so a worker thread can compute it.
+ */
+export interface CopyFingerprint {
+  bands: string[];
+  hashes: Float64Array;
+}
+
+/** Second, independent 32-bit string hash (multiply-rotate), giving the low 21 bits of a shingle's 53-bit hash. */
+function secondHash(s: string): number {
+  let h = 0x2545f491;
+  for (let i = 0; i < s.length; i++) {
+    h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995);
+    h = (h << 13) | (h >>> 19);
+  }
+  return fmix32(h >>> 0);
+}
+
+export function fingerprint(text: string): CopyFingerprint {
+  const set = shingles(text);
+  const all = new Float64Array(set.size);
+  let i = 0;
+  for (const s of set) all[i++] = fnv1a(s) * 0x200000 + (secondHash(s) & 0x1fffff);
+  all.sort();
+  let n = 0;
+  for (let j = 0; j < all.length; j++) if (j === 0 || all[j] !== all[j - 1]) all[n++] = all[j];
+  return { bands: signatureOf(set).bands, hashes: all.slice(0, n) };
+}
+
+function sharedHashes(a: Float64Array, b: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) i++;
+    else if (a[i] > b[j]) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return shared;
+}
+
 /** The later-published of two articles is taken as the copier; without both dates, the one being checked. */
-function copiedBy(article: Article, other: Article): boolean {
-  return !(article.published && other.published && other.published > article.published);
+function copiedBy(published: string | null, otherPublished: string | null): boolean {
+  return !(published && otherPublished && otherPublished > published);
+}
+
+interface Remembered {
+  published: string | null;
+  hashes: Float64Array;
 }
 
 /**
- * Copy links between `article` and stored articles: candidates by shared signature bands (best first, at most
- * maxCandidates, so the cost does not grow with the store), each verified by exact shingle overlap. The article
- * itself (same id, already stored) is skipped: the store never holds it twice.
+ * Finds copy links against a store, remembering the shingle hashes of articles it has seen (up to `capacity`
+ * hashes in all, least recently used dropped first) so that candidates are rarely re-read and re-shingled.
  */
-export async function findCopies(article: Article, repo: Repository): Promise<CopyLink[]> {
-  const mine = shingles(article.text);
-  const candidates = await repo.findByBands(signatureOf(mine).bands, params.minBandMatches);
-  const links: CopyLink[] = [];
-  for (const id of candidates.filter((c) => c !== article.id).slice(0, params.maxCandidates)) {
-    const other = await repo.getArticle(id);
-    if (!other) continue;
-    const theirs = shingles(other.text);
-    const [copier, original, copierSet, originalSet] = copiedBy(article, other)
-      ? [article, other, mine, theirs]
-      : [other, article, theirs, mine];
-    const copy = classifyCopy(copierSet, originalSet);
-    if (copy) links.push({ articleId: copier.id, ofArticleId: original.id, ...copy });
+export class CopyFinder {
+  private readonly seen = new Map<string, Remembered>();
+  private held = 0;
+
+  constructor(
+    private readonly repo: Repository,
+    private readonly capacity = 4_000_000,
+  ) {}
+
+  /**
+   * Copy links between `article` and stored articles: candidates by shared signature bands (best first, at most
+   * maxCandidates, so the cost does not grow with the store), each verified by shingle overlap. The article
+   * itself (same id, already stored) is skipped: the store never holds it twice.
+   */
+  async find(article: Article, print: CopyFingerprint = fingerprint(article.text)): Promise<CopyLink[]> {
+    const candidates = await this.repo.findByBands(print.bands, params.minBandMatches);
+    const links: CopyLink[] = [];
+    for (const id of candidates.filter((c) => c !== article.id).slice(0, params.maxCandidates)) {
+      const other = await this.recall(id);
+      if (!other) continue;
+      const shared = sharedHashes(print.hashes, other.hashes);
+      const mineFirst = copiedBy(article.published, other.published);
+      const copy = mineFirst
+        ? classifyCounts(shared, print.hashes.length, other.hashes.length)
+        : classifyCounts(shared, other.hashes.length, print.hashes.length);
+      if (copy) links.push({ articleId: mineFirst ? article.id : id, ofArticleId: mineFirst ? id : article.id, ...copy });
+    }
+    return links.sort((x, y) => y.share - x.share);
   }
-  return links.sort((x, y) => y.share - x.share);
+
+  /** Keeps a just-stored article's hashes, so later articles compare against it without reading it back. */
+  remember(id: string, published: string | null, print: CopyFingerprint): void {
+    this.keep(id, { published, hashes: print.hashes });
+  }
+
+  private async recall(id: string): Promise<Remembered | null> {
+    const hit = this.seen.get(id);
+    if (hit) {
+      // Re-inserting moves the entry to the end of the Map's order: the most recently used.
+      this.seen.delete(id);
+      this.seen.set(id, hit);
+      return hit;
+    }
+    const stored = await this.repo.getArticle(id);
+    if (!stored) return null;
+    const entry = { published: stored.published, hashes: fingerprint(stored.text).hashes };
+    this.keep(id, entry);
+    return entry;
+  }
+
+  private keep(id: string, entry: Remembered): void {
+    const old = this.seen.get(id);
+    if (old) {
+      this.held -= old.hashes.length;
+      this.seen.delete(id);
+    }
+    this.seen.set(id, entry);
+    this.held += entry.hashes.length;
+    for (const [oldest, e] of this.seen) {
+      if (this.held <= this.capacity) break;
+      this.seen.delete(oldest);
+      this.held -= e.hashes.length;
+    }
+  }
+}
+
+/** Copy links between `article` and stored articles (see CopyFinder.find), without remembering anything. */
+export async function findCopies(article: Article, repo: Repository): Promise<CopyLink[]> {
+  return new CopyFinder(repo, 0).find(article);
 }

@@ -11,6 +11,12 @@
 //   places match, ±1 day when nothing is known about the places, never when the places conflict; a date only
 //   inherited from the article (no date in the sentence) may be up to a week off when the places match.
 //   Background incidents ("the 2015 bombing") keep their own written date and so never join the main one.
+// - An undated mention (an article without a publication date) joins a dated incident of its family when they
+//   share a specific place (a venue or a town, not only a country) and no other dated incident there competes:
+//   an incident is never split because one outlet gave no date.
+// - Mentions the events stage dropped (too little of their own to be an incident) are left out.
+// - `sources` counts independent articles: an article that copies or rewrites another reporting the same
+//   incident adds evidence but not corroboration.
 import { createHash } from 'node:crypto';
 import { datesCompatible, dayRange, daysApart, precisionRank } from '../events/dates.js';
 import { familyOf, typePrecedence } from '../events/families.js';
@@ -18,7 +24,7 @@ import { eventLexicon } from '../events/lexicon.js';
 import { gazetteerPlaces } from '../events/place-knowledge.js';
 import { comparePlaces, spellingKey, type PlaceKnowledge } from '../events/places.js';
 import type { IncidentMention, MentionDate, MentionPlace } from '../events/types.js';
-import type { Article, DatePrecision, Evidence, FigureKind, FigureValue, Incident, IncidentType, Perpetrator, Place } from '../types.js';
+import type { Article, CopyLink, DatePrecision, Evidence, FigureKind, FigureValue, Incident, IncidentType, Perpetrator, Place } from '../types.js';
 
 /** An Incident with the links this stage adds (types.ts has no field for them yet). */
 export interface ResolvedIncident extends Incident {
@@ -26,6 +32,8 @@ export interface ResolvedIncident extends Incident {
   relatedTo: string[];
   /** True when every article reports it only in passing, as an earlier or other incident. */
   background: boolean;
+  /** Independent articles among `articles`: copies and rewrites of another of them count once. */
+  sources: number;
 }
 
 export interface ResolveOptions {
@@ -35,6 +43,8 @@ export interface ResolveOptions {
   toleranceDays?: number;
   /** The same for a date a mention inherited from its article's main event (default 7). */
   inferredToleranceDays?: number;
+  /** Recorded copies between articles (Repository.copyLinks()), so copies do not count as independent sources. */
+  copies?: CopyLink[];
 }
 
 interface Cluster {
@@ -99,23 +109,49 @@ function fit(m: IncidentMention, c: Cluster, tolerance: Tolerance, knowledge?: P
   const place = comparePlaces(m.places, c.places, knowledge);
   if (place === 'conflict') return null;
   const date = clusterDate(c);
-  if (!m.date || !date) return place === 'match' && !m.date === !date ? 2 : null;
+  if (!m.date || !date) {
+    if (place !== 'match') return null;
+    if (!m.date && !date) return 2;
+    return specificMatch(m.places, c.places, knowledge) ? UNDATED_FIT : null;
+  }
   const allowed = place !== 'match' ? Math.min(1, tolerance.days) : m.date.from === 'article' ? tolerance.inferredDays : tolerance.days;
   if (!datesCompatible(m.date.value, date.value, allowed)) return null;
   return (place === 'match' ? 2 : 1) - (daysApart(m.date.value, date.value) ?? 0) / 10;
 }
 
+// Below any dated fit with matching places, so a dated cluster is preferred when there is one.
+const UNDATED_FIT = 1.5;
+
+/** A venue, or a town rather than a country or first-level region (the knowledge layer tells how deep it sits). */
+function specific(p: MentionPlace, knowledge?: PlaceKnowledge): boolean {
+  if (p.entityType === 'FAC') return true;
+  if (p.entityType !== 'GPE') return false;
+  const id = p.id ?? knowledge?.lookup(p.name)?.id;
+  // Unknown to the gazetteer: only the same name can match it, which is specific enough.
+  return !id || !knowledge || knowledge.parents(id).length >= 2;
+}
+
+/** Whether the two place lists share a specific place. */
+function specificMatch(a: MentionPlace[], b: MentionPlace[], knowledge?: PlaceKnowledge): boolean {
+  const sa = a.filter((p) => specific(p, knowledge));
+  const sb = b.filter((p) => specific(p, knowledge));
+  return sa.length > 0 && sb.length > 0 && comparePlaces(sa, sb, knowledge) === 'match';
+}
+
 function bestCluster(m: IncidentMention, clusters: Cluster[], tolerance: Tolerance, knowledge?: PlaceKnowledge): Cluster | null {
   let best: Cluster | null = null;
   let bestScore = -Infinity;
+  let undatedFits = 0;
   for (const c of clusters) {
     const s = fit(m, c, tolerance, knowledge);
+    if (s === UNDATED_FIT) undatedFits++;
     if (s !== null && s > bestScore) {
       best = c;
       bestScore = s;
     }
   }
-  return best;
+  // Two dated incidents at the same place: an undated mention cannot tell which one it reports.
+  return bestScore === UNDATED_FIT && undatedFits > 1 ? null : best;
 }
 
 function newCluster(m: IncidentMention): Cluster {
@@ -152,9 +188,10 @@ function incidentPlace(mentions: IncidentMention[], knowledge?: PlaceKnowledge):
   const ordered = [...counts.values()].sort((a, b) => rank(a.place) - rank(b.place) || b.n - a.n);
   const best = ordered[0];
   if (!best) return null;
-  // A venue the gazetteer does not know takes its country and coordinates from the next place it does know.
-  const located = ordered.map((c) => knowledge?.lookup(c.place.name)).find((k) => k?.lat != null) ?? null;
-  const own = knowledge?.lookup(best.place.name) ?? null;
+  const known = (p: MentionPlace) => (p.id ? knowledge?.byId(p.id) : null) ?? knowledge?.lookup(p.name) ?? null;
+  const own = known(best.place);
+  // A venue without coordinates takes them from the next place that has some, in its own country where known.
+  const located = ordered.map((c) => known(c.place)).find((k) => k?.lat != null && (!own?.country || k.country === own.country)) ?? null;
   const id = best.place.id ?? own?.id;
   return {
     name: best.place.name,
@@ -221,8 +258,31 @@ function evidenceOf(mentions: IncidentMention[]): Evidence[] {
   return out;
 }
 
-function toIncident(c: Cluster, knowledge?: PlaceKnowledge): ResolvedIncident {
+/** Articles that are not copies of one another: connected groups under the copy links among them. */
+function independentSources(articles: string[], copiesOf: Map<string, string[]>): number {
+  const inIncident = new Set(articles);
+  const seen = new Set<string>();
+  let groups = 0;
+  for (const a of articles) {
+    if (seen.has(a)) continue;
+    groups++;
+    const stack = [a];
+    seen.add(a);
+    while (stack.length) {
+      for (const b of copiesOf.get(stack.pop()!) ?? []) {
+        if (inIncident.has(b) && !seen.has(b)) {
+          seen.add(b);
+          stack.push(b);
+        }
+      }
+    }
+  }
+  return groups;
+}
+
+function toIncident(c: Cluster, copiesOf: Map<string, string[]>, knowledge?: PlaceKnowledge): ResolvedIncident {
   const first = c.mentions[0]!;
+  const articles = [...new Set(c.mentions.map((m) => m.articleId))];
   return {
     id: `inc-${createHash('sha1').update(`${first.articleId}:${first.trigger.start}:${first.type}`).digest('hex').slice(0, 12)}`,
     type: incidentType(c.mentions),
@@ -232,34 +292,41 @@ function toIncident(c: Cluster, knowledge?: PlaceKnowledge): ResolvedIncident {
     figures: figuresOf(c.mentions),
     weapons: ranked(c.mentions.flatMap((m) => m.weapons)),
     targets: ranked(c.mentions.flatMap((m) => m.targets)),
-    articles: [...new Set(c.mentions.map((m) => m.articleId))],
+    articles,
     mentions: evidenceOf(c.mentions),
     relatedTo: [],
     background: c.mentions.every((m) => m.background),
+    sources: independentSources(articles, copiesOf),
   };
 }
 
 /**
- * Clusters of one type family, indexed for candidate lookup (blocking): by the weeks their dates cover, and for
- * undated clusters by place spelling, so a mention is compared with the few clusters it could join, not all.
+ * Clusters of one type family, indexed for candidate lookup (blocking): by the weeks their dates cover, and by
+ * place spelling, so a mention is compared with the few clusters it could join, not all. A dated mention looks
+ * at clusters of its weeks and at undated clusters of its places; an undated one at every cluster of its places.
  */
 class Pool {
   readonly clusters: Cluster[] = [];
   private readonly known = new Set<Cluster>();
   private readonly byWeek = new Map<number | 'wide', Set<Cluster>>();
   private readonly byPlace = new Map<string, Set<Cluster>>();
+  private readonly undatedByPlace = new Map<string, Set<Cluster>>();
 
   add(c: Cluster, m: IncidentMention): void {
     if (!this.known.has(c)) this.clusters.push(c);
     this.known.add(c);
     if (m.date) for (const w of weeks(m.date.value, 0)) put(this.byWeek, w, c);
-    else for (const p of m.places) put(this.byPlace, spellingKey(p.name), c);
+    for (const p of m.places) {
+      put(this.byPlace, spellingKey(p.name), c);
+      if (!m.date) put(this.undatedByPlace, spellingKey(p.name), c);
+    }
   }
 
   candidates(m: IncidentMention, tolerance: Tolerance): Cluster[] {
     const out = new Set<Cluster>();
     if (m.date) for (const w of [...weeks(m.date.value, Math.max(tolerance.days, tolerance.inferredDays)), 'wide' as const]) for (const c of this.byWeek.get(w) ?? []) out.add(c);
-    else for (const p of m.places) for (const c of this.byPlace.get(spellingKey(p.name)) ?? []) out.add(c);
+    const byPlace = m.date ? this.undatedByPlace : this.byPlace;
+    for (const p of m.places) for (const c of byPlace.get(spellingKey(p.name)) ?? []) out.add(c);
     return [...out];
   }
 }
@@ -292,15 +359,18 @@ function place(pool: Pool, m: IncidentMention, tolerance: Tolerance, knowledge?:
 }
 
 /**
- * Merges incident mentions of one or many articles into incidents. Articles give the reading order (oldest
- * published first), so the first report of an incident fixes its id.
+ * Merges incident mentions of one or many articles into incidents. Articles give the reading order (dated
+ * mentions first, then oldest published first), so the first dated report of an incident fixes its id.
  */
 export function resolveIncidents(mentions: IncidentMention[], articles: Array<Pick<Article, 'id' | 'published'>>, options: ResolveOptions = {}): ResolvedIncident[] {
   const tolerance: Tolerance = { days: options.toleranceDays ?? 2, inferredDays: options.inferredToleranceDays ?? 7 };
   const knowledge = options.knowledge === undefined ? gazetteerPlaces() : options.knowledge ?? undefined;
   const published = new Map(articles.map((a) => [a.id, a.published ?? '']));
-  const ordered = [...mentions].sort(
-    (a, b) => (published.get(a.articleId) ?? '').localeCompare(published.get(b.articleId) ?? '') || a.articleId.localeCompare(b.articleId) || a.trigger.start - b.trigger.start,
+  // Undated mentions come last, so they meet every dated incident they could join (and can tell when two compete).
+  const ordered = mentions.filter((m) => !m.dropped).sort(
+    (a, b) =>
+      Number(!a.date) - Number(!b.date) ||
+      (published.get(a.articleId) ?? '').localeCompare(published.get(b.articleId) ?? '') || a.articleId.localeCompare(b.articleId) || a.trigger.start - b.trigger.start,
   );
   const pools = new Map<string, Pool>();
   const pool = (family: string) => pools.get(family) ?? pools.set(family, new Pool()).get(family)!;
@@ -326,7 +396,14 @@ export function resolveIncidents(mentions: IncidentMention[], articles: Array<Pi
   }
 
   const clusters = [...pools.values()].flatMap((p) => p.clusters);
-  const incidents = new Map(clusters.map((c) => [c, toIncident(c, knowledge)]));
+  // Copy links in both directions: a copy and its original are one source whichever was stored first.
+  const copiesOf = new Map<string, string[]>();
+  const link = (a: string, b: string) => (copiesOf.get(a) ?? copiesOf.set(a, []).get(a)!).push(b);
+  for (const l of options.copies ?? []) {
+    link(l.articleId, l.ofArticleId);
+    link(l.ofArticleId, l.articleId);
+  }
+  const incidents = new Map(clusters.map((c) => [c, toIncident(c, copiesOf, knowledge)]));
   // Follow-up records (arrest, charge, raid, warning) point at the main attack of the articles that report them.
   for (const c of clusters) {
     if (c.family === 'attack') continue;

@@ -1,11 +1,20 @@
 // Streaming story clustering: each article, as it arrives, joins the most similar existing story or starts a new
-// one. Similarity is TF-IDF cosine over content words plus cosine over entity names, against each story's
+// one. Similarity is a weighted sum of TF-IDF cosines over content words, entity names and numbers, against each story's
 // centroid. Candidate stories come from an inverted index of each story's top terms and entity names (blocking),
-// so an article is scored against a few stories, never against all of them: cost grows linearly with articles
-// (each comparison costs the size of the story's vocabulary, which is bounded by the language, not the stream).
+// so an article is scored against a few stories, never against all of them.
+//
+// Two guards against the typical streaming error, where the first article of a second, similar event (another
+// bombing of another bank) joins the first event's story and the two then grow together:
+// - joining a one-article story takes a stricter match than joining an established one;
+// - after a join, a story of bounded size is checked for two well-separated groups of members (a 2-means split),
+//   and split if it holds them. Both cost a bounded amount per article, so the whole stays linear in the stream.
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
-import type { EntityMention, Story } from '../types.js';
+import type { Story } from '../types.js';
+import { addInto, CHANNELS, emptyVectors, storyVectors, subtractFrom, type Channel, type StoryDocument, type StoryVectors } from './story-features.js';
+import { Weights } from './story-weights.js';
+
+export type { StoryDocument } from './story-features.js';
 
 export interface StoryParameters {
   /** Terms in fewer documents than this carry no weight (one-off words cannot link articles). */
@@ -20,142 +29,75 @@ export interface StoryParameters {
   maxCandidates: number;
   /** A story whose newest article is older than this (days) takes no new articles. */
   windowDays: number;
-  /** Weight of the entity-name cosine in the score (the rest goes to the content-word cosine). */
+  /** Weight of the entity-name cosine in the score... */
   entityWeight: number;
+  /** ...and of the number cosine (the rest goes to the content-word cosine). */
+  numberWeight: number;
   /** The least score that joins an article to a story as it arrives. */
   threshold: number;
+  /** The least score that joins an article to a story of one article (singleton joins are where errors start). */
+  singletonThreshold: number;
+  /** Each group of a split holds at least this many articles. */
+  minSplitSize: number;
+  /** A story is split when its two groups' members score, on average, this much higher against the rest of their own group than against the other group. */
+  splitMargin: number;
+  /** Two stories an article matches are merged unless their members' margin (as for a split) reaches this (>= splitMargin, so a merge is not undone at once). */
+  mergeMargin: number;
+  /** Stories larger than this are not checked for a split (bounds the cost per article). */
+  maxSplitCheck: number;
   /** An index key keeps only its most recent stories, so a common key cannot make lookups grow with the stream. */
   maxStoriesPerKey: number;
 }
 
-export interface StoryDocument {
-  id: string;
-  title: string | null;
-  text: string;
-  published: string | null;
-  source?: string;
-  /** Entity mentions from the annotations; without them, capitalised word runs stand in for names. */
-  entities?: Array<Pick<EntityMention, 'text'> & Partial<Pick<EntityMention, 'id' | 'name'>>>;
+interface Member {
+  article: Story['articles'][number];
+  vectors: StoryVectors;
+  /** Publication time (ms), if known. */
+  when: number | null;
+  /** The index keys the article was filed under, so a story split off keeps being found by them. */
+  keys: string[];
+  /** Its place in the stream (0 for the first article added). */
+  arrival: number;
 }
 
-type Vector = Map<string, number>;
-
-/** Term and name frequency vectors: of one article, or summed over a story (its centroid). */
-interface Vectors {
-  terms: Vector;
-  names: Vector;
-}
-
-interface StoryState extends Vectors {
+interface StoryState {
   id: string;
-  articles: Story['articles'];
+  /** The summed vectors of its members. */
+  centroid: StoryVectors;
+  /** Arrival number of its first article: of two merged stories, the older keeps its id. */
+  created: number;
+  members: Member[];
   /** Publication time (ms) of its newest article, if known. */
   latest: number | null;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-// A run of capitalised words not at a sentence start: a stand-in for a name when no entities are given.
-const NAME = /(?<![.!?"“]\s|^)\b\p{Lu}[\p{L}\p{N}'-]*(?:\s+\p{Lu}[\p{L}\p{N}'-]*)*/gmu;
 const DAY_MS = 86_400_000;
-
-let stopwords: Set<string> | null = null;
-function stopwordSet(): Set<string> {
-  stopwords ??= new Set((JSON.parse(readFileSync(packagePath('src/merge/data/stopwords.json'), 'utf8')) as { words: string[] }).words);
-  return stopwords;
-}
+/** 2-means rarely moves anything after a few rounds; a fixed cap keeps the cost per check bounded. */
+const SPLIT_ROUNDS = 4;
 
 export function defaultStoryParameters(): StoryParameters {
   return JSON.parse(readFileSync(packagePath('src/merge/data/stories.json'), 'utf8')) as StoryParameters;
 }
 
-function counts(items: Iterable<string>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const t of items) out.set(t, (out.get(t) ?? 0) + 1);
-  return out;
+function emptyStory(id: string, created: number): StoryState {
+  return { id, created, members: [], centroid: emptyVectors(), latest: null };
 }
 
-/** Content words: lower-case, no stop words, no one- or two-letter tokens, a plural "s" dropped. */
-function contentWords(text: string): string[] {
-  const stop = stopwordSet();
-  const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    const w = m[0];
-    if (w.length < 3 || stop.has(w)) continue;
-    out.push(w.length > 4 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
-  }
-  return out;
-}
-
-function names(doc: StoryDocument): string[] {
-  if (doc.entities) return doc.entities.map((e) => (e.id ?? e.name ?? e.text).toLowerCase());
-  // Single words of names: "Jamal Williams" and "Williams" then share a feature.
-  const stop = stopwordSet();
-  const out: string[] = [];
-  for (const m of doc.text.matchAll(NAME)) for (const w of m[0].toLowerCase().split(/\s+/)) if (!stop.has(w)) out.push(w);
-  return out;
-}
-
-/**
- * Document frequencies of what the clusterer has seen. Weights are computed when needed, so a story's centroid
- * (kept as summed term frequencies) is always weighted with the current statistics. Terms in fewer than `minDf`
- * documents (typos, one-off names) or in more than `maxDfShare` of them (boilerplate) weigh nothing.
- */
-class Weights {
-  private df = new Map<string, number>();
-  private n = 0;
-  constructor(private readonly minDf: number, private readonly maxDfShare: number, private readonly maxDfFrom: number) {}
-  observe(keys: Iterable<string>): void {
-    this.n++;
-    for (const k of keys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
-  }
-  idf(key: string): number {
-    const df = this.df.get(key) ?? 0;
-    if (df < this.minDf || (this.n >= this.maxDfFrom && df > this.maxDfShare * this.n)) return 0;
-    return Math.log((this.n + 1) / (df + 1)) + 1;
-  }
-  /** Cosine between a document's term frequencies and a centroid's summed term frequencies, IDF-weighted. */
-  cosine(doc: Vector, centroid: Vector): number {
-    let dot = 0;
-    let dn = 0;
-    for (const [k, x] of doc) {
-      const w = this.idf(k);
-      if (w === 0) continue;
-      dn += (x * w) ** 2;
-      dot += x * w * w * (centroid.get(k) ?? 0);
-    }
-    if (dot === 0) return 0;
-    let cn = 0;
-    for (const [k, x] of centroid) cn += (x * this.idf(k)) ** 2;
-    return dot / Math.sqrt(dn * cn);
-  }
-  /**
-   * The `k` keys of highest TF-IDF weight, rare keys included: a word seen once so far is the best key for
-   * finding the next article that uses it.
-   */
-  top(doc: Vector, k: number): string[] {
-    const idf = (key: string) => Math.log((this.n + 1) / ((this.df.get(key) ?? 0) + 1)) + 1;
-    return [...doc.entries()].map(([key, x]): [string, number] => [key, x * idf(key)]).sort((a, b) => b[1] - a[1]).slice(0, k).map(([key]) => key);
-  }
-}
-
-/** Sublinear term frequency (1 + log tf), which keeps one long article from dominating a story's centroid. */
-function sublinear(tf: Map<string, number>): Vector {
-  const v: Vector = new Map();
-  for (const [k, c] of tf) v.set(k, 1 + Math.log(c));
-  return v;
-}
-
-function addInto(target: Vector, v: Vector): void {
-  for (const [k, x] of v) target.set(k, (target.get(k) ?? 0) + x);
+function addMember(story: StoryState, member: Member): void {
+  story.members.push(member);
+  addInto(story.centroid, member.vectors);
+  if (member.when !== null) story.latest = Math.max(story.latest ?? member.when, member.when);
 }
 
 export class StoryClusterer {
   private readonly params: StoryParameters;
-  private readonly termWeights: Weights;
-  private readonly nameWeights: Weights;
+  private readonly weights: Record<Channel, Weights>;
+  /** Share of each channel's cosine in the score. */
+  private readonly mix: Record<Channel, number>;
   private readonly all: StoryState[] = [];
   /** Index key ("t:word" or "n:name") -> stories indexed by it, oldest first. */
   private readonly index = new Map<string, Set<StoryState>>();
+  private arrivals = 0;
 
   /**
    * `background` texts (earlier articles, a reference corpus) only prime the word statistics, so the first
@@ -163,67 +105,204 @@ export class StoryClusterer {
    */
   constructor(params: Partial<StoryParameters> = {}, background: Iterable<StoryDocument> = []) {
     this.params = { ...defaultStoryParameters(), ...params };
-    this.termWeights = new Weights(this.params.minDf, this.params.maxDfShare, this.params.maxDfFrom);
-    this.nameWeights = new Weights(this.params.minDf, this.params.maxDfShare, this.params.maxDfFrom);
-    for (const doc of background) {
-      this.termWeights.observe(new Set(contentWords(`${doc.title ?? ''}\n${doc.text}`)));
-      this.nameWeights.observe(new Set(names(doc)));
-    }
+    const p = this.params;
+    const weights = () => new Weights(p.minDf, p.maxDfShare, p.maxDfFrom);
+    this.weights = { terms: weights(), names: weights(), numbers: weights() };
+    this.mix = { terms: 1 - p.entityWeight - p.numberWeight, names: p.entityWeight, numbers: p.numberWeight };
+    for (const doc of background) this.observe(storyVectors(doc));
   }
 
-  /** Places one article and returns the id of its story. */
+  /**
+   * Places one article and returns the id of its story at that moment. A later split may move the article to a
+   * new story; `stories()` gives the current clustering.
+   */
   add(doc: StoryDocument): string {
     const p = this.params;
-    const termTf = counts(contentWords(`${doc.title ?? ''}\n${doc.text}`));
-    const nameTf = counts(names(doc));
-    this.termWeights.observe(termTf.keys());
-    this.nameWeights.observe(nameTf.keys());
+    const vectors = storyVectors(doc);
+    this.observe(vectors);
     const time = doc.published ? Date.parse(doc.published) : NaN;
     const when = Number.isNaN(time) ? null : time;
-    const vectors: Vectors = { terms: sublinear(termTf), names: sublinear(nameTf) };
-    const keys = [...this.termWeights.top(vectors.terms, p.topTerms).map((t) => `t:${t}`), ...this.nameWeights.top(vectors.names, p.topTerms).map((n) => `n:${n}`)];
+    const keys = [...this.weights.terms.top(vectors.terms, p.topTerms).map((t) => `t:${t}`), ...this.weights.names.top(vectors.names, p.topTerms).map((n) => `n:${n}`)];
 
-    let best: StoryState | null = null;
-    let bestScore = p.threshold;
-    for (const story of this.candidates(keys)) {
-      if (when !== null && story.latest !== null && Math.abs(when - story.latest) > p.windowDays * DAY_MS) continue;
-      const score = this.score(vectors, story);
-      if (score >= bestScore) {
-        best = story;
-        bestScore = score;
-      }
+    // Ranked by the margin over each story's own bar, so a singleton needs its stricter match to win.
+    const matches = this.candidates(keys)
+      .filter((story) => when === null || story.latest === null || Math.abs(when - story.latest) <= p.windowDays * DAY_MS)
+      .map((story) => ({ story, margin: this.score(vectors, story.centroid) - (story.members.length === 1 ? p.singletonThreshold : p.threshold) }))
+      .filter((m) => m.margin >= 0)
+      .sort((a, b) => b.margin - a.margin);
+    let home = matches[0]?.story;
+    if (!home) {
+      home = emptyStory(`story-${doc.id}`, this.arrivals);
+      this.all.push(home);
     }
-    if (!best) {
-      best = { id: `story-${doc.id}`, articles: [], terms: new Map(), names: new Map(), latest: null };
-      this.all.push(best);
+    const member: Member = { article: { id: doc.id, title: doc.title, source: doc.source ?? '' }, vectors, when, keys, arrival: this.arrivals++ };
+    addMember(home, member);
+    this.indexUnder(home, keys);
+    // An article that matches two stories may show they were one event all along; otherwise the story it joined
+    // may turn out to hold two.
+    const runnerUp = matches[1]?.story;
+    if (runnerUp && this.checkable(home) && this.checkable(runnerUp) && !this.separated(home.members, runnerUp.members, p.mergeMargin)) return this.merge(home, runnerUp).id;
+    if (home.members.length >= 2 * p.minSplitSize && this.checkable(home)) {
+      const split = this.trySplit(home, member);
+      if (split?.members.includes(member)) return split.id;
     }
-    best.articles.push({ id: doc.id, title: doc.title, source: doc.source ?? '' });
-    addInto(best.terms, vectors.terms);
-    addInto(best.names, vectors.names);
-    if (when !== null) best.latest = Math.max(best.latest ?? when, when);
-    for (const key of keys) {
-      const set = this.index.get(key) ?? new Set<StoryState>();
-      set.delete(best);
-      set.add(best);
-      if (set.size > p.maxStoriesPerKey) set.delete(set.values().next().value!);
-      this.index.set(key, set);
-    }
-    return best.id;
+    return home.id;
   }
 
   stories(): Story[] {
-    return this.all.map((s) => ({ id: s.id, articles: [...s.articles] }));
+    return this.all.filter((s) => s.members.length > 0).map((s) => ({ id: s.id, articles: s.members.map((m) => m.article) }));
   }
 
-  private score(a: Vectors, b: Vectors): number {
-    const w = this.params.entityWeight;
-    return (1 - w) * this.termWeights.cosine(a.terms, b.terms) + w * this.nameWeights.cosine(a.names, b.names);
+  private observe(v: StoryVectors): void {
+    for (const c of CHANNELS) this.weights[c].observe(v[c].keys());
+  }
+
+  /**
+   * The weighted mean of the channel cosines, over the channels both sides have features in: two reports without
+   * numbers are not less alike for it. Pass `bNorms` (from `norms`) when `b` is scored against many vectors while
+   * the weights stay unchanged.
+   */
+  private score(a: StoryVectors, b: StoryVectors, bNorms = this.norms(b)): number {
+    return this.mixed((c) => {
+      const aNorm = this.weights[c].norm(a[c]);
+      return aNorm > 0 && bNorms[c] > 0 ? this.weights[c].cosine(a[c], b[c], aNorm, bNorms[c]) : null;
+    });
+  }
+
+  /** Like `score` against `b` without `a`, when `a` is one of the members summed into `b`. */
+  private scoreWithout(a: StoryVectors, b: StoryVectors, bNorms: Record<Channel, number>): number {
+    return this.mixed((c) => (this.weights[c].norm(a[c]) > 0 && bNorms[c] > 0 ? this.weights[c].cosineWithout(a[c], b[c], bNorms[c]) : null));
+  }
+
+  /** Weighted mean of per-channel cosines; a channel whose cosine is null (no features on one side) is left out. */
+  private mixed(cosine: (c: Channel) => number | null): number {
+    let sum = 0;
+    let share = 0;
+    for (const c of CHANNELS) {
+      if (this.mix[c] === 0) continue;
+      const x = cosine(c);
+      if (x === null) continue;
+      sum += this.mix[c] * x;
+      share += this.mix[c];
+    }
+    return share === 0 ? 0 : sum / share;
+  }
+
+  private norms(v: StoryVectors): Record<Channel, number> {
+    return { terms: this.weights.terms.norm(v.terms), names: this.weights.names.norm(v.names), numbers: this.weights.numbers.norm(v.numbers) };
+  }
+
+  private indexUnder(story: StoryState, keys: string[]): void {
+    for (const key of keys) {
+      const set = this.index.get(key) ?? new Set<StoryState>();
+      set.delete(story);
+      set.add(story);
+      if (set.size > this.params.maxStoriesPerKey) set.delete(set.values().next().value!);
+      this.index.set(key, set);
+    }
+  }
+
+  /**
+   * Divides the story's members into two groups by 2-means (seeded with the member least like the story and the
+   * member least like that one) and, if the groups are large enough and separated, moves the group without the
+   * story's first article into a new story, which it returns.
+   */
+  private trySplit(story: StoryState, newest: Member): StoryState | null {
+    const groups = this.bisect(story.members, newest) ?? this.bisect(story.members, this.leastLike(story.members, story.centroid));
+    if (!groups) return null;
+    const members = story.members;
+    const leaving = groups[0].includes(members[0]!) ? groups[1] : groups[0];
+    const moved = new Set(leaving);
+    const fresh = emptyStory(`story-${leaving[0]!.article.id}`, leaving[0]!.arrival);
+    for (const m of leaving) {
+      addMember(fresh, m);
+      subtractFrom(story.centroid, m.vectors);
+      this.indexUnder(fresh, m.keys);
+    }
+    story.members = members.filter((m) => !moved.has(m));
+    story.latest = story.members.reduce<number | null>((t, m) => (m.when === null ? t : Math.max(t ?? m.when, m.when)), null);
+    this.all.push(fresh);
+    return fresh;
+  }
+
+  /**
+   * 2-means seeded with `seed` and the member least like it, or null when the two groups found are too small or
+   * not separated. Seeding with the newest article first: when it is the first reports of a second event that
+   * joined, it is the best seed for that event.
+   */
+  private bisect(members: Member[], seed: Member): [Member[], Member[]] | null {
+    const other = this.leastLike(members, seed.vectors);
+    if (other === seed) return null;
+    let groups: [Member[], Member[]] = [[seed], [other]];
+    for (let round = 0; round < SPLIT_ROUNDS; round++) {
+      const [ca, cb] = groups.map(centroid) as [StoryVectors, StoryVectors];
+      const [na, nb] = [this.norms(ca), this.norms(cb)];
+      const next: [Member[], Member[]] = [[], []];
+      for (const m of members) next[this.score(m.vectors, ca, na) >= this.score(m.vectors, cb, nb) ? 0 : 1].push(m);
+      if (next[0].length === groups[0].length && next[0].every((m, i) => m === groups[0][i])) break;
+      groups = next;
+    }
+    const p = this.params;
+    return Math.min(groups[0].length, groups[1].length) >= p.minSplitSize && this.separated(groups[0], groups[1], p.splitMargin) ? groups : null;
+  }
+
+  /**
+   * Whether two groups of articles are two events: on average, a member scores at least `margin` higher against
+   * the rest of its own group than against the other group. A relative test, as two events of one kind can share
+   * more words than two halves of a single wordy event.
+   */
+  private separated(a: Member[], b: Member[], margin: number): boolean {
+    const [ca, cb] = [centroid(a), centroid(b)];
+    const [na, nb] = [this.norms(ca), this.norms(cb)];
+    let sum = 0;
+    for (const m of a) sum += this.scoreWithout(m.vectors, ca, na) - this.score(m.vectors, cb, nb);
+    for (const m of b) sum += this.scoreWithout(m.vectors, cb, nb) - this.score(m.vectors, ca, na);
+    return sum / (a.length + b.length) >= margin;
+  }
+
+  /** Stories larger than `maxSplitCheck` are settled: checking them would cost more per article. */
+  private checkable(story: StoryState): boolean {
+    return story.members.length <= this.params.maxSplitCheck;
+  }
+
+  /** Moves the members of the younger story into the older one, which it returns; the younger is left empty. */
+  private merge(a: StoryState, b: StoryState): StoryState {
+    const [keep, gone] = a.created <= b.created ? [a, b] : [b, a];
+    for (const m of gone.members) {
+      addMember(keep, m);
+      this.indexUnder(keep, m.keys);
+    }
+    keep.members.sort((x, y) => x.arrival - y.arrival);
+    gone.members = [];
+    gone.centroid = emptyVectors();
+    return keep;
+  }
+
+  private leastLike(members: Member[], to: StoryVectors): Member {
+    let worst = members[0]!;
+    let worstScore = Infinity;
+    const norms = this.norms(to);
+    for (const m of members) {
+      const s = this.score(m.vectors, to, norms);
+      if (s < worstScore) {
+        worst = m;
+        worstScore = s;
+      }
+    }
+    return worst;
   }
 
   /** Stories sharing index keys with the article, those sharing the most first, at most `maxCandidates`. */
   private candidates(keys: string[]): StoryState[] {
     const shared = new Map<StoryState, number>();
-    for (const key of keys) for (const s of this.index.get(key) ?? []) shared.set(s, (shared.get(s) ?? 0) + 1);
+    // A story emptied by a merge may linger in the index until newer stories push it out.
+    for (const key of keys) for (const s of this.index.get(key) ?? []) if (s.members.length > 0) shared.set(s, (shared.get(s) ?? 0) + 1);
     return [...shared.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.params.maxCandidates).map(([s]) => s);
   }
+}
+
+function centroid(members: Member[]): StoryVectors {
+  const c = emptyVectors();
+  for (const m of members) addInto(c, m.vectors);
+  return c;
 }

@@ -1,9 +1,10 @@
 // The annotation layer: stand-off sentences, entities, dates, quantities and quotes over an article's text.
 // Each component adds one layer; every span indexes `article.text` and its `text` is exactly that slice.
-import type { Annotations, Article, DateMention, Quantity } from '../types.js';
+import type { Annotations, Article, DateMention, EntityMention, Quantity, Span } from '../types.js';
 import { findDates } from './dates.js';
 import { findEntities } from './entities.js';
 import { knowledgeBase } from './knowledge-base.js';
+import { adoptSurnames, joinParticleNames, resolvePeople, titledNames } from './persons.js';
 import { findQuantities } from './quantities.js';
 import { findQuotes } from './quotes.js';
 import { latinShare, letterCase } from './script.js';
@@ -26,9 +27,41 @@ export function annotate(article: Article): Annotations {
     skipped.push({ layer: 'entities', reason }, { layer: 'quotes', reason });
     return { articleId: article.id, sentences, entities: [], dates, quantities, quotes: [], skipped };
   }
-  const entities = findEntities(text, sentences, knowledgeBase);
+  const entities = people(text, withoutCommonWords(text, sentences, outsideDates(findEntities(text, sentences, knowledgeBase), dates)));
   const quotes = findQuotes(text, entities, letterCase(text) !== 'mixed');
   return { articleId: article.id, sentences, entities, dates, quantities, quotes, skipped };
+}
+
+/** Names the tagger split at a particle are joined, lone surnames it typed ORG become people, and names after a
+ * naming title it missed are added; then people are resolved again so that those mentions take the full name. */
+function people(text: string, entities: EntityMention[]): EntityMention[] {
+  const repaired = titledNames(text, adoptSurnames(joinParticleNames(text, entities)));
+  if (repaired.length === entities.length && repaired.every((m, i) => m === entities[i])) return entities;
+  return resolvePeople(repaired, (name) => {
+    const entry = knowledgeBase.linkName(name, 'PERSON');
+    return entry ? { id: entry.id, name: entry.name } : null;
+  });
+}
+
+/** A name inside a date ("New Year" of "New Year's Eve 2023") is part of the date. Both lists are sorted. */
+export function outsideDates(entities: EntityMention[], dates: DateMention[]): EntityMention[] {
+  let d = 0;
+  return entities.filter((e) => {
+    while (d < dates.length && dates[d].end <= e.start) d++;
+    return !(d < dates.length && dates[d].start <= e.start && e.end <= dates[d].end);
+  });
+}
+
+/** A sentence's first word is capitalised whatever it is: an unlinked one-word organisation or place there
+ * that the text also writes in lower case ("Counterterrorism specialists ...") is a common word. */
+export function withoutCommonWords(text: string, sentences: Span[], entities: EntityMention[]): EntityMention[] {
+  const starts = new Set(sentences.map((s) => s.start + (/^\s*/.exec(text.slice(s.start, s.start + 20))?.[0].length ?? 0)));
+  let lowerWords: Set<string> | null = null;
+  return entities.filter((e) => {
+    if (e.id !== undefined || (e.type !== 'ORG' && e.type !== 'LOC') || !starts.has(e.start) || /\s/.test(e.text)) return true;
+    lowerWords ??= new Set(text.match(/\b\p{Ll}[\p{L}-]*/gu) ?? []);
+    return !lowerWords.has(e.text.toLowerCase());
+  });
 }
 
 /** A number inside a date ("March 22, 2024") is part of the date, not a count. */

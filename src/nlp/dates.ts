@@ -47,6 +47,9 @@ const NOT_DATES = new RegExp(
   'iu',
 );
 const LEADING_PREPOSITION = /^(?:on|in|at|since|by|from)\s+/i;
+const MONTH_PREPOSITION = /\b(?:in|since|by|during|until|till|from|through)\s+$/i;
+// chrono reads "this March" or "next Friday" as calendar dates; they are relative to a date we lack.
+const YEARLESS_RELATIVE = /\b(?:this|next|last|past|coming|ago|today|tonight|yesterday|tomorrow)\b/i;
 const TRAILING_PUNCTUATION = /[\s,.;:]+$/;
 const FUTURE = new RegExp(String.raw`\b(?:${alternation(cues.futureCues)})\b`, 'iu');
 /** How far (in characters, within one paragraph) "four years earlier" may be from the date it counts from. */
@@ -59,8 +62,10 @@ interface Point {
   day?: number;
 }
 
-/** Dates in `text`. With `published` (ISO date) relative expressions are resolved against it; without it
- * only dates that carry their own year are returned. No date crosses a line (paragraph) break. */
+/** Dates in `text`. With `published` (ISO date) relative expressions are resolved against it. Without it, dates
+ * that carry their own year are returned, and a day or month without one ("March 7", "in January") may take a
+ * year the text itself states (see yearFromText); relative dates ("Friday", "last week") are left out. No date
+ * crosses a line (paragraph) break. */
 export function findDates(text: string, published: string | null): DateMention[] {
   const ref = parseReference(published);
   const claims = new Claims(text);
@@ -68,7 +73,8 @@ export function findDates(text: string, published: string | null): DateMention[]
   // "four years earlier" is held back from chrono (which would count from the publication date) and resolved
   // last, against the explicit dates found by then.
   const relatives = [...text.matchAll(RELATIVE)].filter((m) => claims.reserve(m.index!, m.index! + m[0].length));
-  chronoDates(text, ref, claims);
+  const yearless = chronoDates(text, ref, claims);
+  yearFromText(text, yearless, claims);
   anchoredRelatives(text, relatives, claims);
   return claims.found.sort((a, b) => a.start - b.start);
 }
@@ -148,17 +154,67 @@ function newsPatterns(text: string, ref: Point | null, claims: Claims): void {
   }
 }
 
-/** chrono's dates, made past-leaning. chrono runs once over the whole text: its cost is mostly per call. */
-function chronoDates(text: string, ref: Point | null, claims: Claims): void {
+/** chrono's dates, made past-leaning. chrono runs once over the whole text: its cost is mostly per call.
+ * Without a reference date, returns the calendar dates that lack a year, for yearFromText. */
+function chronoDates(text: string, ref: Point | null, claims: Claims): chrono.ParsedResult[] {
   const parsed = ref ? chrono.parse(text, { instant: utc(ref), timezone: 0 }) : chrono.parse(text);
+  const yearless: chrono.ParsedResult[] = [];
   for (const r of parsed) {
     if (ANCHORED.test(r.text) || NOT_DATES.test(r.text)) continue;
+    if (!ref && isYearless(text, r)) {
+      yearless.push(r);
+      continue;
+    }
     const resolved = fromChrono(r, ref);
-    if (!resolved) continue;
-    // chrono keeps a leading preposition and trailing punctuation ("on Friday", "January,"); spans do not.
-    const lead = LEADING_PREPOSITION.exec(r.text)?.[0].length ?? 0;
-    const trail = TRAILING_PUNCTUATION.exec(r.text)?.[0].length ?? 0;
-    claims.add(r.index + lead, r.index + r.text.length - trail, resolved.value, resolved.precision);
+    if (resolved) claims.add(...chronoSpan(r), resolved.value, resolved.precision);
+  }
+  return yearless;
+}
+
+/** chrono keeps a leading preposition and trailing punctuation ("on Friday", "January,"); spans do not. */
+function chronoSpan(r: chrono.ParsedResult): [start: number, end: number] {
+  const lead = LEADING_PREPOSITION.exec(r.text)?.[0].length ?? 0;
+  const trail = TRAILING_PUNCTUATION.exec(r.text)?.[0].length ?? 0;
+  return [r.index + lead, r.index + r.text.length - trail];
+}
+
+/** A single calendar day or month with no year and nothing relative about it: "March 7", "Friday, March 22",
+ * "in January" (a bare month name needs its preposition: "May" alone is too often the verb). */
+function isYearless(text: string, r: chrono.ParsedResult): boolean {
+  const s = r.start;
+  if (r.end || s.isCertain('year') || !s.isCertain('month') || YEARLESS_RELATIVE.test(r.text)) return false;
+  return s.isCertain('day') || MONTH_PREPOSITION.test(text.slice(Math.max(0, r.index - 12), r.index));
+}
+
+/**
+ * Without a publication date, the text's own years are the evidence for dates that lack one. A weekday pins
+ * the year among the years the text states ("Friday, March 22" with 2021 and 2024 in the text is 2024).
+ * Otherwise the date takes the year of the nearest dated mention before it in the same paragraph ("on New
+ * Year's Eve 2023 ... on Dec. 24"). A year stated in another paragraph is not used: news mentions past years
+ * ("between 2018 and March 2022") far more often than it dates the current story by them, so borrowing it would
+ * invent dates. Anything else is left out.
+ */
+function yearFromText(text: string, yearless: chrono.ParsedResult[], claims: Claims): void {
+  if (yearless.length === 0) return;
+  const anchors = claims.found.filter((d) => d.precision !== 'range').sort((a, b) => a.start - b.start);
+  const years = [...new Set(anchors.map((d) => Number(d.value.slice(0, 4))))];
+  let next = 0;
+  let anchor: DateMention | undefined;
+  for (const r of yearless) {
+    while (next < anchors.length && anchors[next].end <= r.index) anchor = anchors[next++];
+    const s = r.start;
+    const month = s.get('month')!;
+    const day = s.isCertain('day') ? s.get('day')! : undefined;
+    let year: number | undefined;
+    if (day !== undefined && s.isCertain('weekday')) {
+      const fitting = years.filter((y) => utc({ year: y, month, day }).getUTCDay() === s.get('weekday'));
+      if (fitting.length === 1) year = fitting[0];
+    } else if (anchor && !text.slice(anchor.end, r.index).includes('\n')) {
+      year = Number(anchor.value.slice(0, 4));
+    }
+    if (year === undefined || (day !== undefined && day > daysIn(year, month))) continue;
+    const precision = day === undefined ? 'month' : 'day';
+    claims.add(...chronoSpan(r), iso({ year, month, day }, precision), precision);
   }
 }
 

@@ -10,6 +10,10 @@ interface PersonTitles {
   appositiveStop: string[];
   nameStopWords: string[];
   nameParticles: string[];
+  joiningParticles: { hyphenated: string[]; spaced: string[] };
+  notNameWords: string[];
+  namingTitles: string[];
+  preposedRoles: { nouns: string[]; modifiers: string[] };
 }
 
 const titles = loadData<PersonTitles>('person-titles.json');
@@ -22,12 +26,32 @@ const APPOSITIVE = new RegExp(
   String.raw`^,\s+((?:${alternation(titles.appositiveDeterminers)})\s+(?:\p{Ll}|${TITLE}\s)[^,;()"“”\n]{1,100}?)(?=\s*[,;)]|\.(?:\s+\p{Lu}|\s*$)|\s+(?:${alternation(titles.appositiveStop)})\b)`,
   'u',
 );
+// "Russia's Security Council deputy chair, Dmitry Medvedev": up to five capitalised words or modifiers.
+const PREPOSED_ROLE = new RegExp(
+  String.raw`(?<![\p{L}'’.-])((?:(?:\p{Lu}[\p{L}'’.-]*|${alternation(titles.preposedRoles.modifiers)})\s+){0,5}(?:${alternation(titles.preposedRoles.nouns)})),\s+$`,
+  'u',
+);
 const INITIAL = /^\p{Lu}\.$/u;
 // A capitalised word (not an acronym such as "US") or an initial.
 const NAME_WORD = /^(?:\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*|\p{Lu}\.)$/u;
 const nameStopWords = new Set(titles.nameStopWords);
 const nameParticles = new Set(titles.nameParticles);
 const INITIAL_AND_SURNAME = /^ \p{Lu}\. \p{Lu}[\p{L}\p{M}'’-]+/u;
+const notNameWords = new Set(titles.notNameWords);
+const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+// "President Kessler", "Mr. Hale": a naming title, then one to three capitalised words.
+const TITLED_NAME = new RegExp(String.raw`\b(?:${alternation(titles.namingTitles)})\.?\s+(\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*){0,2})`, 'gu');
+const CAPITALISED = String.raw`\p{Lu}[\p{L}\p{M}'’-]*`;
+// " al-Hashimi al-Qurashi", " bin Laden", " ibn al-Khattab": particles and the capitalised words they join.
+const HYPHENATED = alternation(titles.joiningParticles.hyphenated.flatMap((p) => [p, p[0].toUpperCase() + p.slice(1)]));
+const PARTICLE_TAIL = new RegExp(
+  String.raw`^(?:\s+(?:(?:${HYPHENATED})-${CAPITALISED}|(?:${alternation(titles.joiningParticles.spaced)})\s+(?:[Aa]l-)?${CAPITALISED}))+`,
+  'u',
+);
+// "bin", "ibn": "son of" only ever joins a person's names; "al-" also names places and groups ("Jund al-Aqsa").
+const KINSHIP_FIRST = new RegExp(String.raw`^\s+(?:${alternation(titles.joiningParticles.spaced)})\s`, 'u');
+// After a joined name of an uncertain mention, another capitalised word says it names something else.
+const NEXT_CAPITALISED = /^\s+\p{Lu}/u;
 const LOOK = 60;
 
 /** Whether `word` is a title or honorific on its own ("Gen.", "President"). */
@@ -58,15 +82,17 @@ export function extendName(text: string, span: Span): Span {
 }
 
 /**
- * A PERSON mention for the name at `span`: titles inside or just before it become `role`, as does an
- * appositive right after it (", the head of Central Command,"). Null when nothing but a title is left.
+ * A PERSON mention for the name at `span`: titles inside or just before it become `role`, as do a role set off
+ * before it ("the council's deputy chair, Dana Kell") and an appositive right after it (", the head of Central
+ * Command,"). Null when nothing but a title is left.
  */
 export function personMention(text: string, span: Span): EntityMention | null {
   let { start } = span;
   const roles: string[] = [];
   const inside = LEADING_TITLES.exec(text.slice(start, span.end));
   if (inside) start += inside[0].length;
-  const before = TRAILING_TITLES.exec(text.slice(Math.max(0, span.start - LOOK), span.start));
+  const preceding = text.slice(Math.max(0, span.start - LOOK), span.start);
+  const before = TRAILING_TITLES.exec(preceding) ?? PREPOSED_ROLE.exec(preceding);
   if (before) roles.push(before[1].trim());
   if (inside) roles.push(inside[0].trim());
   let end = span.end;
@@ -130,11 +156,77 @@ export function nameKey(word: string): string {
   return skeleton + (letters.match(/[aeiouy]+/g)?.length ?? 0);
 }
 
+/**
+ * Joins a name the tagger split at a particle ("Abu Hafs" + "al-Qurashi", "Osama" + "bin" + "Laden") into one
+ * PERSON mention, dropping the fragments it covers. A PERSON mention always takes the particle words after it;
+ * a mention without a knowledge-base id only after "bin", "ibn" and the like, and when nothing capitalised
+ * follows the joined name. `mentions` must be
+ * sorted by start and not overlap; the result is too. People are not resolved again (see resolvePeople).
+ */
+export function joinParticleNames(text: string, mentions: EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const tail = m.type === 'PERSON' || m.id === undefined ? PARTICLE_TAIL.exec(text.slice(m.end, m.end + 200)) : null;
+    const end = tail ? m.end + tail[0].length : m.end;
+    const certain = m.type === 'PERSON' || (tail && KINSHIP_FIRST.test(tail[0]) && !NEXT_CAPITALISED.test(text.slice(end, end + 3)));
+    const joined = tail && certain ? personMention(text, { start: m.start, end }) : null;
+    if (!joined) {
+      out.push(m);
+      continue;
+    }
+    out.push(m.type === 'PERSON' && m.role && !joined.role ? { ...joined, role: m.role } : joined);
+    while (i + 1 < mentions.length && mentions[i + 1].start < end) i++;
+  }
+  return out;
+}
+
+/**
+ * A mention the knowledge base did not link, typed ORG or LOC, whose text is the surname of a person named in
+ * the same text is that person ("al-Qurashi", "Roggio" after "Bill Roggio"): the tagger types a lone surname
+ * from its shape. Call resolvePeople afterwards to give it the full name.
+ */
+export function adoptSurnames(mentions: EntityMention[]): EntityMention[] {
+  const surnames = new Set<string>();
+  for (const m of mentions) {
+    const parts = m.type === 'PERSON' ? nameParts(m.text) : [];
+    if (parts.length >= 2) surnames.add(nameKey(parts[parts.length - 1]));
+  }
+  return mentions.map((m) =>
+    m.id === undefined && (m.type === 'ORG' || m.type === 'LOC') && nameParts(m.text).length === 1 && surnames.has(nameKey(m.text)) ? { ...m, type: 'PERSON' } : m,
+  );
+}
+
+/**
+ * People the tagger missed although a naming title introduces them ("President Kessler now admits"), or took
+ * for a place ("Mr. Hale" is no town) or an unknown organisation. `mentions` must be sorted by start; so is
+ * the result.
+ */
+export function titledNames(text: string, mentions: EntityMention[]): EntityMention[] {
+  const replaced = new Set<EntityMention>();
+  const added: EntityMention[] = [];
+  let k = 0;
+  for (const m of text.matchAll(TITLED_NAME)) {
+    const start = m.index! + m[0].length - m[1].length;
+    const end = m.index! + m[0].length;
+    while (k < mentions.length && mentions[k].end <= m.index!) k++;
+    const overlapping: EntityMention[] = [];
+    for (let i = k; i < mentions.length && mentions[i].start < end; i++) overlapping.push(mentions[i]);
+    if (!overlapping.every((o) => o.start >= start && o.end <= end && (PLACE_TYPES.has(o.type) || (o.type === 'ORG' && o.id === undefined)))) continue;
+    const person = personMention(text, { start, end });
+    if (!person) continue;
+    for (const o of overlapping) replaced.add(o);
+    added.push(person);
+  }
+  if (added.length === 0) return mentions;
+  return [...mentions.filter((m) => !replaced.has(m)), ...added].sort((a, b) => a.start - b.start);
+}
+
 /** A name has capitals and no lower-case words other than particles (al-, bin, van, de): this drops the
- * headline fragments a tagger calls people ("Biden lands"). */
+ * headline fragments a tagger calls people ("Biden lands", "Biden Issues Executive", "Assad Regime"). */
 function looksLikeName(name: string): boolean {
   if (!/\p{Lu}/u.test(name)) return false;
-  return name.split(/\s+/).every((word) => !/^\p{Ll}/u.test(word) || nameParticles.has(word.split(/[-’']/)[0]));
+  return name.split(/\s+/).every((word) => (!/^\p{Ll}/u.test(word) || nameParticles.has(word.split(/[-’']/)[0])) && !notNameWords.has(word));
 }
 
 /** Name words without initials ("Vladimir V. Putin" -> Vladimir, Putin). */

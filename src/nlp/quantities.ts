@@ -60,6 +60,7 @@ const notUnits = new Set(cues.notUnits);
 const timeUnits = new Set(cues.timeUnits);
 const countNouns = new Set(cues.countNouns);
 const LOOK = 40;
+const DOTTED_ACRONYM = /^(?:\p{Lu}\.){2,}$/u;
 
 /** Finds counts in `text`. Years, ages, times, dates and durations are left out; money and percentages
  * are kept with a currency code or "%" as their unit. Linear in the text length. */
@@ -157,8 +158,8 @@ function applyRule(rule: Rule, n: number): [number | null, number | null, boolea
   }
 }
 
-/** The counted noun after a figure: skips "of", "other" and capitalised modifiers ("four Tajik men"); a word
- * in capitals is a noun in capitalised text, not a modifier. */
+/** The counted noun after a figure: skips "of", "other", capitalised modifiers ("four Tajik men") and dotted
+ * acronyms ("13 U.S. service members"); a word in capitals is a noun in capitalised text, not a modifier. */
 function countedNoun(text: string, from: number): { word: string; end: number } | null {
   let at = from;
   for (let hops = 0; hops < 3; hops++) {
@@ -167,6 +168,10 @@ function countedNoun(text: string, from: number): { word: string; end: number } 
     const word = m[1].replace(/[.’']+$/, '');
     const lower = word.toLowerCase();
     const wordEnd = at + m[0].length - (m[1].length - word.length);
+    if (DOTTED_ACRONYM.test(m[1])) {
+      at += m[0].length;
+      continue;
+    }
     if (skipWords.has(lower) || /^\p{Lu}\p{Ll}/u.test(word)) {
       at = wordEnd;
       continue;

@@ -11,6 +11,7 @@ interface QuoteCues {
   organisationPronouns: string[];
   notSpeakers: string[];
   genericSpeakers: string[];
+  definiteRoles: string[];
   maxQuoteLength: number;
   maxUnbalancedLength: number;
   attributionWindow: number;
@@ -20,7 +21,8 @@ const cues = loadData<QuoteCues>('quote-cues.json');
 const QUOTE_MARKS = new Set(['"', '“', '”', '„']);
 const MARK_SCAN = /["“”„]/g;
 const CAP = String.raw`\p{Lu}[\p{L}\p{M}.'’-]*`;
-const SPEAKER = String.raw`\b(?:${alternation([...cues.personPronouns, ...cues.organisationPronouns])})\b|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:${CAP}\s+){0,5}(?:${CAP}|(?:${alternation(cues.genericSpeakers)})\b)`;
+// A name, or a group noun after names and up to two lower-case modifiers ("Russia's national guard").
+const SPEAKER = String.raw`\b(?:${alternation([...cues.personPronouns, ...cues.organisationPronouns])})\b|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:${CAP}\s+){0,5}(?:${CAP}|(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:${alternation(cues.genericSpeakers)})\b)`;
 const VERB = `(?:${alternation(cues.verbs)})\\b`;
 // "Putin now admits", "she later said", "he repeatedly warned".
 const ADVERB = String.raw`(?:(?:also|now|later|then|again|\p{Ll}+ly)\s+)?`;
@@ -34,6 +36,8 @@ function patterns(caseless: boolean) {
     // The inverted form may follow an aside: "..., frequently criticizing Putin in its propaganda, said Clarke".
     afterVerbSpeaker: new RegExp(String.raw`^\s*[,.!?]?\s*(?:[^"“”\n]{0,120}?,\s+)?(?:${alternation(cues.inverted)})\s+(${SPEAKER})`, flags),
     beforeSpeakerVerb: new RegExp(String.raw`(${SPEAKER})${APPOSITIVE}\s+${ADVERB}${VERB}[^"“”\n]{0,80}$`, flags),
+    // "X said a “...”": speaker and verb right before the mark outrank anything after the quote.
+    adjacentSpeakerVerb: new RegExp(String.raw`(${SPEAKER})${APPOSITIVE}\s+${ADVERB}${VERB}(?:\s+(?:that|a|an|the))?\s*:?\s*$`, flags),
     beforeAccording: new RegExp(String.raw`[Aa]ccording to\s+(${SPEAKER})[^"“”\n]{0,60}$`, flags),
   };
 }
@@ -45,6 +49,7 @@ const organisationPronouns = new Set(cues.organisationPronouns);
 const notSpeakers = new Set(cues.notSpeakers);
 const generic = new RegExp(String.raw`\b(?:${alternation(cues.genericSpeakers)})$`, 'iu');
 const speakerTypes = new Set(['PERSON', 'ORG', 'NORP', 'GPE']);
+const DEFINITE_ROLE = new RegExp(String.raw`^the\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:${alternation(cues.definiteRoles)})$`, 'iu');
 
 /** The entity mentions of the text, sorted by start: all of them, and the people and organisations. */
 interface Mentions {
@@ -145,6 +150,8 @@ function markRole(text: string, at: number, para: Span): 'open' | 'close' | 'eit
 function attribute(use: Patterns, text: string, q: Found, from: number, to: number, mentions: Mentions, previous: Speaker | null): { speaker: Speaker | null } | null {
   const after = text.slice(q.outer.end, to);
   const before = text.slice(from, q.outer.start);
+  const adjacent = use.adjacentSpeakerVerb.exec(before);
+  if (adjacent) return { speaker: speakerAt(text, q.outer.start, from + adjacent.indices![1][0], adjacent[1], mentions, previous) };
   const m = use.afterSpeakerVerb.exec(after) ?? use.afterVerbSpeaker.exec(after);
   // After a quote that ends its sentence, a capitalised "The report concluded that ..." starts a new
   // statement; only a short "Hale said." still attributes backwards.
@@ -175,16 +182,35 @@ function speakerAt(text: string, quoteStart: number, start: number, phrase: stri
     // group ("officials"), which "he" or "she" cannot refer to.
     return previous && !generic.test(previous.name) ? previous : null;
   }
-  let best: EntityMention | null = null;
+  const article = /^(?:the|a|an)\s+/i.exec(phrase);
+  const nameStart = start + (article ? article[0].length : 0);
+  const best = speakerMention(all, nameStart, end, generic.test(phrase));
+  if (best) return fromMention(best);
+  // "the security expert said": the expert introduced by name before.
+  const before = DEFINITE_ROLE.test(phrase) ? firstEndingAfter(people, antecedentBefore) - 1 : -1;
+  return before >= 0 ? fromMention(people[before]) : { name: text.slice(nameStart, end), start: nameStart, end };
+}
+
+/** The entity a speaker phrase [start, end) names: a person in it; else the mention the phrase ends with (its
+ * head: "Russia's national guard" is the guard, not Russia), unless that mention is an unlinked part of a longer
+ * phrase; else, when the phrase ends in a group noun ("the U.N. report"), a known organisation in it; else its
+ * longest mention. Null: the phrase itself names the speaker. */
+function speakerMention(all: EntityMention[], start: number, end: number, endsInGroupNoun: boolean): EntityMention | null {
+  let person: EntityMention | null = null;
+  let head: EntityMention | null = null;
+  let longest: EntityMention | null = null;
+  let organisation: EntityMention | null = null;
   for (let i = firstEndingAfter(all, start); i < all.length && all[i].start < end; i++) {
     const mention = all[i];
     if (!speakerTypes.has(mention.type)) continue;
-    if (!best || (mention.type === 'PERSON' && best.type !== 'PERSON') || mention.end - mention.start > best.end - best.start) best = mention;
+    if (mention.type === 'PERSON' && !person) person = mention;
+    if (mention.type === 'ORG' && mention.id !== undefined) organisation = mention;
+    if (mention.end === end) head = mention;
+    if (!longest || mention.end - mention.start > longest.end - longest.start) longest = mention;
   }
-  if (best) return fromMention(best);
-  const article = /^(?:the|a|an)\s+/i.exec(phrase);
-  const nameStart = start + (article ? article[0].length : 0);
-  return { name: text.slice(nameStart, end), start: nameStart, end };
+  if (person) return person;
+  if (head) return head.id !== undefined || head.start <= start ? head : null;
+  return endsInGroupNoun ? organisation : longest;
 }
 
 /** Index of the first mention that ends after `at` (mentions do not overlap, so ends are sorted too). */

@@ -106,3 +106,25 @@ describe('catalogProblems', () => {
     ]);
   });
 });
+
+describe('nationality names', () => {
+  const { nationalities } = countryData();
+  const byId = new Map(nationalities.map((n) => [n.id, n]));
+
+  it('names each people by its standard adjective, never by a currency or a rare spelling', () => {
+    const expected: Record<string, string> = {
+      'sitrep:nationality/AF': 'Afghan',
+      'sitrep:nationality/GB': 'British',
+      'sitrep:nationality/BY': 'Belarusian',
+      'sitrep:nationality/YE': 'Yemeni',
+      'sitrep:nationality/BA': 'Bosnian',
+      'sitrep:nationality/DJ': 'Djiboutian',
+    };
+    for (const [id, name] of Object.entries(expected)) assert.equal(byId.get(id)?.name, name, id);
+    assert.ok(!byId.get('sitrep:nationality/AF')?.aliases.includes('Afghani'), 'the afghani is a currency');
+  });
+
+  it('lists every name among its own aliases', () => {
+    for (const n of nationalities) assert.ok(n.aliases.includes(n.name), `${n.id}: ${n.name}`);
+  });
+});

@@ -62,6 +62,21 @@ describe('linkName: aliases', () => {
     assert.equal(linkName('ap'), null);
   });
 
+  it('names the chambers behind committee mentions, national guards and distinct institutes', () => {
+    assert.equal(linkName('House committee')?.id, 'sitrep:org/us-house');
+    assert.equal(linkName('House Armed Services Committee')?.id, 'sitrep:org/us-house');
+    assert.equal(linkName('the Senate panel')?.id, 'sitrep:org/us-senate');
+    assert.equal(linkName("Russia's National Guard")?.id, 'sitrep:org/rosgvardia');
+    assert.equal(linkName('House'), null, 'the House alone could be any chamber');
+    assert.equal(linkName('the Soufan Group')?.id, 'sitrep:org/soufan-group');
+    assert.equal(linkName('Soufan Center')?.id, 'sitrep:org/soufan-center');
+    assert.equal(linkName('Georgetown University')?.type, 'ORG');
+    assert.equal(linkName('Afghan', 'NORP')?.name, 'Afghan');
+    assert.equal(linkName('the Assad regime')?.id, 'sitrep:org/sy-government');
+    assert.equal(linkName('U.S. government')?.id, 'sitrep:org/us-government');
+    assert.equal(linkName('the Cologne Cathedral')?.type, 'FAC');
+  });
+
   it('filters by entity type and prefers the countries in context', () => {
     assert.equal(linkName('Taliban', 'ORG')?.id, 'sitrep:org/taliban');
     assert.equal(linkName('Taliban', 'NORP'), null);

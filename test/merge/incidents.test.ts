@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractIncidentMentions } from '../../src/events/mentions.js';
 import { resolveIncidents } from '../../src/merge/incidents.js';
+import type { PlaceKnowledge } from '../../src/events/places.js';
 import type { IncidentMention } from '../../src/events/types.js';
-import type { Article } from '../../src/types.js';
+import type { Article, Place } from '../../src/types.js';
 import { annotations, article, spanOf, type Layers } from '../events/fixtures.js';
 
 function run(docs: Array<[Article, Layers]>) {
@@ -136,6 +137,8 @@ test('many distinct incidents resolve in near-linear time (blocking by date)', (
         targets: [],
         victims: [],
         background: false,
+        folded: false,
+        dropped: null,
       });
     }
   }
@@ -145,4 +148,91 @@ test('many distinct incidents resolve in near-linear time (blocking by date)', (
   assert.equal(out.length, 3000);
   assert.ok(out.every((i) => i.articles.length === 5));
   assert.ok(elapsed < 5000, `took ${elapsed.toFixed(0)} ms`);
+});
+
+// An outlet without a publication date reports the Riverside Theatre attack; two dated outlets report it too, the
+// second a near-copy of the first. Real town names so the gazetteer can place Lyon in France.
+const DATED = article('dated', 'Gunmen opened fire at the Riverside Theatre in Lyon on Friday, killing 12 people.', '2031-05-09T22:00:00Z');
+const COPY = article('copy', 'Gunmen opened fire at the Riverside Theatre in Lyon on Friday, killing 12 people.', '2031-05-10T06:00:00Z');
+const UNDATED = article('undated', 'The shooting at the Riverside Theatre in Lyon has left the city in mourning. It was the deadliest attack in France in ten years.');
+UNDATED.published = null;
+const LYON: Layers = { entities: [['Riverside Theatre', 'FAC'], ['Lyon', 'GPE']], dates: [['Friday', '2031-05-09', 'day']], quantities: [['12', 12, 12, { unit: 'people' }]] };
+const UNDATED_LAYERS: Layers = { entities: [['Riverside Theatre', 'FAC'], ['Lyon', 'GPE'], ['France', 'GPE']] };
+
+test('an undated report at the same venue joins the dated incident, its country-level sentence included', () => {
+  const out = run([
+    [DATED, LYON],
+    [UNDATED, UNDATED_LAYERS],
+  ]);
+  assert.deepEqual(
+    out.map((i) => [i.type, i.date?.value ?? null, i.place?.name, i.articles]),
+    [['armed assault', '2031-05-09', 'Riverside Theatre', ['dated', 'undated']]],
+  );
+  assert.deepEqual(
+    out[0]!.mentions.filter((e) => e.articleId === 'undated').map((e) => UNDATED.text.slice(e.start, e.end)),
+    ['The shooting at the Riverside Theatre in Lyon has left the city in mourning.', 'It was the deadliest attack in France in ten years.'],
+  );
+});
+
+test('an undated report at a venue with two dated incidents joins neither', () => {
+  const later = article('later', 'Gunmen opened fire at the Riverside Theatre in Lyon on Saturday.', '2032-02-01T08:00:00Z');
+  const out = run([
+    [DATED, LYON],
+    [later, { entities: [['Riverside Theatre', 'FAC'], ['Lyon', 'GPE']], dates: [['Saturday', '2032-01-31', 'day']] }],
+    [UNDATED, UNDATED_LAYERS],
+  ]);
+  assert.deepEqual(
+    out.map((i) => [i.date?.value ?? null, i.articles]),
+    [['2031-05-09', ['dated']], ['2032-01-31', ['later']], [null, ['undated']]],
+  );
+});
+
+test('an undated report sharing only a country with a dated incident stays apart', () => {
+  const elsewhere = article('elsewhere', 'Gunmen opened fire in France, officials said.');
+  elsewhere.published = null;
+  const out = run([
+    [DATED, LYON],
+    [elsewhere, { entities: [['France', 'GPE']] }],
+  ]);
+  assert.deepEqual(out.map((i) => i.articles), [['dated'], ['elsewhere']]);
+});
+
+test('a copy adds an article but not an independent source', () => {
+  const docs: Array<[Article, Layers]> = [
+    [DATED, LYON],
+    [COPY, LYON],
+    [UNDATED, UNDATED_LAYERS],
+  ];
+  const mentions = docs.flatMap(([a, layers]) => extractIncidentMentions(a, annotations(a, layers)));
+  const copies = [{ articleId: 'copy', ofArticleId: 'dated', share: 1, kind: 'duplicate' as const }];
+  const [withCopies] = resolveIncidents(mentions, docs.map(([a]) => a), { copies });
+  assert.deepEqual([withCopies!.articles, withCopies!.sources], [['dated', 'copy', 'undated'], 2]);
+  const [without] = resolveIncidents(mentions, docs.map(([a]) => a));
+  assert.equal(without!.sources, 3);
+});
+
+test('mentions dropped by the events stage are not incidents', () => {
+  const a = article('noise', 'Gunmen stormed the Riverside Theatre in Lyon on Friday. Officials warned of further attacks.');
+  const out = run([[a, { entities: [['Riverside Theatre', 'FAC'], ['Lyon', 'GPE']], dates: [['Friday', '2031-05-09', 'day']] }]]);
+  assert.deepEqual(out.map((i) => i.type), ['armed assault']);
+});
+
+test('a venue known only by id takes coordinates from a place in its own country, not the most named one', () => {
+  const places: Record<string, Place> = {
+    Ashby: { name: 'Ashby', id: 'town:ashby', country: 'XA', lat: 10, lon: 20 },
+    Farland: { name: 'Farland', id: 'country:farland', country: 'XB', lat: -30, lon: 40 },
+  };
+  const knowledge: PlaceKnowledge = {
+    lookup: (name) => places[name] ?? null,
+    byId: (id) => (id === 'venue:mill' ? { name: 'Mill Theatre', id, country: 'XA', lat: null, lon: null } : Object.values(places).find((p) => p.id === id) ?? null),
+    parents: () => [],
+  };
+  const text = 'Gunmen attacked the Mill Theatre in Ashby on Monday, officials in Farland said. Leaders in Farland and in Farland again condemned the attack.';
+  const a = article('venue', text);
+  const layers: Layers = {
+    entities: [['Mill Theatre', 'FAC', { id: 'venue:mill' }], ['Ashby', 'GPE'], ['Farland', 'GPE'], ['Farland', 'GPE', { n: 1 }], ['Farland', 'GPE', { n: 2 }]],
+    dates: [['Monday', '2031-06-02', 'day']],
+  };
+  const out = resolveIncidents(extractIncidentMentions(a, annotations(a, layers), { knowledge }), [a], { knowledge });
+  assert.deepEqual(out.map((i) => i.place), [{ name: 'Mill Theatre', id: 'venue:mill', country: 'XA', lat: 10, lon: 20 }]);
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StoryClusterer } from '../../src/merge/stories.js';
+import { StoryClusterer, type StoryParameters } from '../../src/merge/stories.js';
+import { storyVectors } from '../../src/merge/story-features.js';
 
 // Three small stories, written for this test, arriving interleaved.
 const DOCS = [
@@ -51,4 +52,78 @@ test('entity ids from the annotations are used as names when given', () => {
   const other = c.add({ id: 'z3', title: null, text: 'third report', published: null, entities: [e('Q7')] });
   assert.equal(a, b);
   assert.notEqual(other, a);
+});
+
+// Two events of one kind (two bank robberies in two towns), written for these tests: they share the topic words
+// and differ in who and where.
+const ROBBERIES = [
+  { id: 'halvern-1', event: 'halvern', text: 'Masked robbers held up the Halvern Savings Bank on Tuesday, tying up a teller and escaping with cash from the vault in a grey van. Police in Halvern named Ossian Dorsey and Brede Dorsey as suspects.' },
+  { id: 'quillton-1', event: 'quillton', text: 'A lone gunman robbed the Quillton Farmers Bank on Friday, forcing a teller to empty the vault before fleeing with cash on a motorbike. Quillton police said Petrak Osei was wanted for the robbery.' },
+  { id: 'halvern-2', event: 'halvern', text: 'The Dorsey brothers, Ossian and Brede, were arrested two days after the Halvern Savings Bank robbery; police found cash from the vault in their grey van.' },
+  { id: 'quillton-2', event: 'quillton', text: 'Petrak Osei was caught near Quillton with cash from the Farmers Bank vault; police said the motorbike used in the robbery was stolen.' },
+  { id: 'halvern-3', event: 'halvern', text: 'Prosecutors in Halvern charged Ossian Dorsey and Brede Dorsey with armed robbery of the Savings Bank and assault on a teller.' },
+  { id: 'quillton-3', event: 'quillton', text: 'A Quillton judge refused bail for Petrak Osei, charged with armed robbery of the Farmers Bank and threatening a teller.' },
+  { id: 'halvern-4', event: 'halvern', text: 'The Halvern teller who was tied up by the Dorsey brothers during the Savings Bank robbery spoke to police about the grey van.' },
+  { id: 'quillton-4', event: 'quillton', text: 'Witnesses told Quillton police that Petrak Osei waved a gun at the Farmers Bank teller before riding off on the motorbike.' },
+];
+
+// Unrelated texts that give the word statistics a base, as earlier articles of a stream would.
+const BACKGROUND = [
+  'The city council approved a new budget for road repairs and school buildings on Monday.',
+  'A storm knocked out power to thousands of homes, and crews worked through the night to restore it.',
+  'The national team lost its opening match after a late goal from the visiting side.',
+  'Farmers said the dry summer cut the wheat harvest, pushing up bread prices in local shops.',
+  'Police said a man was arrested after a fight outside a bar; he was charged with assault.',
+  'The museum opened an exhibition of paintings from private collections across the country.',
+].map((text, i) => ({ id: `bg${i}`, title: null, text, published: null }));
+
+/** Adds [id, text] pairs in order; returns the ids given on arrival and the final stories as "id: a,b" strings. */
+function run(params: Partial<StoryParameters>, docs: ReadonlyArray<readonly [string, string]>) {
+  // minDf 1: in a stream this short, a word seen once must still count.
+  const c = new StoryClusterer({ minDf: 1, ...params }, BACKGROUND);
+  const arrival = docs.map(([id, text]) => c.add({ id, title: null, text, published: null }));
+  return { arrival, stories: c.stories().map((s) => `${s.id}: ${s.articles.map((a) => a.id).join(',')}`) };
+}
+
+const [halvern1, , halvern2, , halvern3] = ROBBERIES.map((d) => d.text);
+
+test('joining a one-article story takes the stricter singletonThreshold', () => {
+  const docs = [['a', halvern1!], ['b', halvern2!], ['a-copy', halvern1!], ['c', halvern3!]] as const;
+  const strict = run({ threshold: 0.05, singletonThreshold: 0.9 }, docs);
+  // b is not close enough to the lone a; the copy is; c then needs only the low bar of a two-article story.
+  assert.deepEqual(strict.arrival, ['story-a', 'story-b', 'story-a', 'story-a']);
+  assert.deepEqual(strict.stories, ['story-a: a,a-copy,c', 'story-b: b']);
+  assert.deepEqual(run({ threshold: 0.05, singletonThreshold: 0.1 }, docs).stories, ['story-a: a,b,a-copy,c']);
+});
+
+test('an article matching two stories merges them into the older unless their members stay apart', () => {
+  const docs = [['a', halvern1!], ['b', halvern2!], ['a-copy', halvern1!], ['b-copy', halvern2!]] as const;
+  // b-copy matches story-b (its twin) and story-a (low bar for two articles) and joins the better margin, story-a.
+  const merged = run({ threshold: 0.05, singletonThreshold: 0.9, mergeMargin: 1.01 }, docs);
+  assert.deepEqual(merged.arrival, ['story-a', 'story-b', 'story-a', 'story-a']);
+  assert.deepEqual(merged.stories, ['story-a: a,b,a-copy,b-copy']);
+  assert.deepEqual(run({ threshold: 0.05, singletonThreshold: 0.9, mergeMargin: -1.01 }, docs).stories, ['story-a: a,a-copy,b-copy', 'story-b: b']);
+});
+
+test('a story that took in the first reports of a second event splits into the two events', () => {
+  const docs = ROBBERIES.map((d) => [d.id, d.text] as const);
+  // Bars low enough that the first Quillton report joins the Halvern story as it arrives.
+  const loose = { threshold: 0.05, singletonThreshold: 0.05 };
+  const split = run(loose, docs);
+  assert.deepEqual(split.arrival.slice(0, 5), Array(5).fill('story-halvern-1'));
+  // The sixth article makes the story large enough to check (2 x minSplitSize); from then on Quillton has its own.
+  assert.deepEqual(split.arrival.slice(5), ['story-quillton-1', 'story-halvern-1', 'story-quillton-1']);
+  assert.deepEqual(split.stories, ['story-halvern-1: halvern-1,halvern-2,halvern-3,halvern-4', 'story-quillton-1: quillton-1,quillton-2,quillton-3,quillton-4']);
+  const unsplit = run({ ...loose, minSplitSize: 100 }, docs);
+  assert.deepEqual(unsplit.stories, [`story-halvern-1: ${ROBBERIES.map((d) => d.id).join(',')}`]);
+});
+
+test('with default parameters the two robberies form two stories as they arrive', () => {
+  const r = run({}, ROBBERIES.map((d) => [d.id, d.text] as const));
+  assert.deepEqual(r.arrival, ROBBERIES.map((d) => `story-${d.event}-1`));
+});
+
+test('numbers are taken with separators and suffixes; single digits and trailing punctuation are dropped', () => {
+  const v = storyVectors({ id: 'n', title: null, text: 'On 22 March 2024, 1,200 people attended the 81st show; 3 cars were towed in the 1990s.', published: null });
+  assert.deepEqual([...v.numbers.keys()], ['22', '2024', '1,200', '81st', '1990s']);
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { outsideDates, withoutCommonWords } from '../../src/nlp/annotate.js';
 import { annotate } from '../../src/nlp/index.js';
-import type { Annotations, Article } from '../../src/types.js';
+import type { Annotations, Article, EntityMention } from '../../src/types.js';
 
 function article(text: string, fields: Partial<Article> = {}): Article {
   return { id: 'a1', source: 'test', url: null, title: null, text, published: '2024-03-23', publishedFrom: 'metadata', outlet: null, byline: null, language: 'en', fetchedAt: null, offsets: { runs: [] }, ...fields };
@@ -119,4 +120,42 @@ test('hostile input: empty, all caps, binary, one endless sentence, a flood of n
   const marks = ('he said " and " then "\n').repeat(5_000);
   assertSpans(marks, annotate(article(marks)));
   assert.ok(performance.now() - started < 30_000, 'hostile input took too long');
+});
+
+test('knowledge-base speakers, committees, demonyms and particle names, end to end', () => {
+  const text = [
+    'Within minutes, Russia’s national guard said a “search for the gunmen is under way” near the hall.',
+    'Speaking before a House committee, the general said Abu Karim al-Tamimi al-Shammari now leads the Afghan affiliate. Later al-Shammari was seen in Herat.',
+  ].join('\n\n');
+  const a = annotate(article(text));
+  assertSpans(text, a);
+  const at = (surface: string) => a.entities.find((e) => e.text === surface);
+  assert.deepEqual(a.quotes.map((q) => [q.text, q.speaker?.id, q.speaker?.start]), [['search for the gunmen is under way', 'sitrep:org/rosgvardia', 16]]);
+  assert.equal(at('House committee')?.id, 'sitrep:org/us-house');
+  assert.equal(a.entities.some((e) => e.text === 'House'), false);
+  assert.deepEqual([at('Afghan')?.type, at('Afghan')?.name], ['NORP', 'Afghan']);
+  const people = a.entities.filter((e) => e.type === 'PERSON');
+  assert.deepEqual(
+    people.map((p) => [p.text, p.start, p.name]),
+    [
+      ['Abu Karim al-Tamimi al-Shammari', 152, 'Abu Karim al-Tamimi al-Shammari'],
+      ['al-Shammari', 222, 'Abu Karim al-Tamimi al-Shammari'],
+    ],
+  );
+  assert.equal(people[0].id, people[1].id);
+});
+
+test('names inside dates, and sentence-initial common words, are no entities', () => {
+  const text = 'Counterterrorism teams met on New Year’s Eve 2023. Their counterterrorism budget grew. Kessler spoke.';
+  const mention = (surface: string, type: EntityMention['type'], id?: string): EntityMention => {
+    const start = text.indexOf(surface);
+    return { start, end: start + surface.length, text: surface, type, ...(id ? { id } : {}) };
+  };
+  const dates = annotate(article(text)).dates;
+  assert.deepEqual(dates.map((d) => d.text), ['New Year’s Eve 2023']);
+  const found = [mention('Counterterrorism', 'ORG'), mention('New Year', 'LOC'), mention('Their', 'ORG', 'org:their'), mention('Kessler', 'ORG')];
+  const sentences = annotate(article(text)).sentences;
+  assert.deepEqual(outsideDates(found, dates).map((e) => e.text), ['Counterterrorism', 'Their', 'Kessler']);
+  // "Their" is linked, "Kessler" has no lower-case twin in the text: both stay.
+  assert.deepEqual(withoutCommonWords(text, sentences, found).map((e) => e.text), ['New Year', 'Their', 'Kessler']);
 });

@@ -84,3 +84,22 @@ test('without a publication date only self-contained dates remain', () => {
     ['2015', '2015', 'year'],
   ]);
 });
+
+test('without a publication date, a yearless date takes a year only from evidence in the text', () => {
+  const text = [
+    'On March 7 the agency said it had foiled a plot; three plots were foiled between 2018 and March 2022.',
+    'The cell first struck in 2021. In January a bomb went off, and on March 9 another. Gunmen came on Friday, March 22.',
+    'The trial opened on Sunday, March 22. The verdict is due in 2026.',
+  ].join('\n\n');
+  assert.deepEqual(dates(text, null), [
+    // "March 7" has no dated mention before it in its paragraph: a year stated elsewhere is no evidence.
+    ['March 2022', '2022-03', 'month'],
+    ['2021', '2021', 'year'],
+    ['January', '2021-01', 'month'],
+    ['March 9', '2021-03-09', 'day'],
+    // March 22 was a Monday in 2021 and a Sunday in 2026: "Friday" fits no year the text states.
+    ['Sunday, March 22', '2026-03-22', 'day'],
+    ['2026', '2026', 'year'],
+  ]);
+  assert.deepEqual(dates('Officials met on Friday and will meet again this May.', null), [], 'relative dates need a publication date');
+});

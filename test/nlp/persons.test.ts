@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extendName, nameKey, titleOffset, personKey, personMention, resolvePeople } from '../../src/nlp/persons.js';
+import { adoptSurnames, extendName, joinParticleNames, nameKey, titledNames, titleOffset, personKey, personMention, resolvePeople } from '../../src/nlp/persons.js';
 import type { EntityMention } from '../../src/types.js';
 
 function mentionOf(text: string, surface: string, from = 0): EntityMention {
@@ -73,4 +73,91 @@ test('spelling variants share one key', () => {
   assert.equal(personKey('Qassim Suleimani'), personKey('Qasem Soleimani'));
   assert.equal(personKey('Vladimir V. Putin'), personKey('Vladimir Putin'));
   assert.notEqual(personKey('Vladimir Putin'), personKey('Vladimir Potanin'));
+});
+
+/** An entity mention of `surface` as a tagger might type it (no id unless given). */
+function tagged(text: string, surface: string, type: EntityMention['type'], id?: string, from = 0): EntityMention {
+  const start = text.indexOf(surface, from);
+  assert.ok(start >= 0, surface);
+  return { start, end: start + surface.length, text: surface, type, ...(id ? { id, name: surface } : {}) };
+}
+
+test('a name split at an Arabic particle is joined into one person', () => {
+  const text = 'Abu Karim al-Tamimi al-Shammari now leads the cell, Faris bin Saleh pays it, and Jund al-Nasr Brigades guard it. Hamas al-Qassam fired from Wadi al-Hajar.';
+  const mentions = [
+    mentionOf(text, 'Abu Karim'),
+    tagged(text, 'al-Shammari', 'ORG'),
+    tagged(text, 'Faris', 'ORG'),
+    tagged(text, 'Saleh', 'ORG'),
+    tagged(text, 'Jund', 'ORG'),
+    tagged(text, 'Hamas', 'ORG', 'Q-hamas'),
+    tagged(text, 'Wadi', 'LOC'),
+  ];
+  const joined = joinParticleNames(text, mentions);
+  assert.deepEqual(
+    joined.map((m) => [m.text, m.type, m.start, m.end]),
+    [
+      ['Abu Karim al-Tamimi al-Shammari', 'PERSON', 0, 31],
+      ['Faris bin Saleh', 'PERSON', 52, 67],
+      // Not people: "al-" joins place and group names too; only a person's mention takes it on.
+      ['Jund', 'ORG', 81, 85],
+      // Not a person: the knowledge base knows it.
+      ['Hamas', 'ORG', 113, 118],
+      ['Wadi', 'LOC', 140, 144],
+    ],
+  );
+  assert.equal(joinParticleNames(text, joined)[0], joined[0], 'joining twice changes nothing');
+});
+
+test('a lone surname the tagger typed as an organisation is the person of that surname', () => {
+  const text = 'Karim al-Shammari spoke. Later al-Shammari left, the Shammari Group said, and al-Hashimi stayed.';
+  const mentions = [mentionOf(text, 'Karim al-Shammari'), tagged(text, 'al-Shammari', 'ORG', undefined, 10), tagged(text, 'Shammari Group', 'ORG'), tagged(text, 'al-Hashimi', 'ORG')];
+  const resolved = resolvePeople(adoptSurnames(mentions), () => null);
+  assert.deepEqual(
+    resolved.map((m) => [m.text, m.type, m.name ?? null]),
+    [
+      ['Karim al-Shammari', 'PERSON', 'Karim al-Shammari'],
+      ['al-Shammari', 'PERSON', 'Karim al-Shammari'],
+      ['Shammari Group', 'ORG', null],
+      ['al-Hashimi', 'ORG', null],
+    ],
+  );
+  assert.equal(resolved[0].id, resolved[1].id);
+});
+
+test('headline verbs and institution nouns are never part of a name', () => {
+  const text = 'Rowan Issues Executive Order On Ports. The Kessler Regime fell. Mira Latest was not hurt.';
+  for (const fragment of ['Rowan Issues Executive', 'Kessler Regime', 'Mira Latest']) {
+    const start = text.indexOf(fragment);
+    assert.equal(personMention(text, { start, end: start + fragment.length }), null, fragment);
+  }
+  assert.equal(mentionOf(text, 'Rowan').text, 'Rowan');
+});
+
+test('a role set off by a comma before the name is its role', () => {
+  const text = 'Adding fuel, the council’s deputy chair, Dana Kell, blamed the west. A service for Freedonia’s former top general, Omar Hale, was held. He said, Tom Reyes agreed.';
+  assert.deepEqual([mentionOf(text, 'Dana Kell').role], ['deputy chair']);
+  assert.deepEqual([mentionOf(text, 'Omar Hale').role], ['Freedonia’s former top general']);
+  assert.equal(mentionOf(text, 'Tom Reyes').role, undefined);
+  const adviser = 'White House national security adviser Jon Kirk said so.';
+  assert.equal(mentionOf(adviser, 'Jon Kirk').role, 'national security adviser');
+});
+
+test('a naming title introduces a person the tagger missed or took for a place', () => {
+  const text = 'President Kessler now admits it. Mr. Hale left Hale. The General Assembly met. Gen. Tom Reyes stayed.';
+  const place = tagged(text, 'Hale', 'GPE', 'geo:hale');
+  const town = tagged(text, 'Hale', 'GPE', 'geo:hale', 40);
+  const assembly = tagged(text, 'General Assembly', 'ORG', 'org:unga');
+  const reyes = mentionOf(text, 'Gen. Tom Reyes');
+  const found = titledNames(text, [place, town, assembly, reyes]);
+  assert.deepEqual(
+    found.map((m) => [m.text, m.type, m.start, m.role ?? null]),
+    [
+      ['Kessler', 'PERSON', 10, 'President'],
+      ['Hale', 'PERSON', 37, 'Mr.'],
+      ['Hale', 'GPE', 47, null],
+      ['General Assembly', 'ORG', 57, null],
+      ['Tom Reyes', 'PERSON', 84, 'Gen.'],
+    ],
+  );
 });

@@ -69,3 +69,13 @@ test('two hundred thousand numbers are scanned in linear time', () => {
   assert.equal(found.length, 200_000);
   assert.ok(performance.now() - started < 5_000, 'took too long');
 });
+
+test('a dotted acronym before the noun is a modifier, not the unit', () => {
+  assert.deepEqual(only('The drone strike killed 13 U.S. soldiers at the gate.'), ['13 U.S. soldiers', 13, 13, false, 'soldier']);
+  assert.deepEqual(only('A raid freed 4 U.N. workers.'), ['4 U.N. workers', 4, 4, false, 'worker']);
+});
+
+test('adjectives between the figure and its noun are skipped', () => {
+  assert.deepEqual(only('The cell planned 21 external plots last year.'), ['21 external plots', 21, 21, false, 'plot']);
+  assert.deepEqual(only('Police held 3 suspected gunmen.'), ['3 suspected gunmen', 3, 3, false, 'gunman']);
+});

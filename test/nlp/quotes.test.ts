@@ -101,3 +101,45 @@ test('thousands of unbalanced marks complete quickly', () => {
   findQuotes(text, []);
   assert.ok(performance.now() - started < 3000);
 });
+
+/** A non-person mention of `surface`, linked when `id` is given. */
+function mention(text: string, surface: string, type: EntityMention['type'], id?: string, name = surface): EntityMention {
+  const start = text.indexOf(surface);
+  assert.ok(start >= 0, surface);
+  return { start, end: start + surface.length, text: surface, type, ...(id ? { id, name } : {}) };
+}
+
+test('organisations speak: a group noun after a name and lower-case modifiers', () => {
+  const text = [
+    'Within minutes, Freedonia’s border police said a “manhunt is under way” for the driver who, according to the agency Rapid Wire, fled north.',
+    '“Nobody was hurt,” the regional emergencies ministry said.',
+    '“Cells are spreading,” a U.N. report said.',
+    'Freedonia’s coast guard said “two boats were seized” at dawn.',
+  ].join('\n\n');
+  const mentions = [
+    mention(text, 'Freedonia', 'GPE', 'iso:FD'),
+    mention(text, 'Rapid Wire', 'ORG', 'org:rapid-wire'),
+    mention(text, 'U.N.', 'ORG', 'Q1065', 'United Nations'),
+    mention(text, 'Freedonia’s coast guard', 'ORG', 'org:fd-coast-guard', 'Freedonian Coast Guard'),
+  ];
+  const quotes = findQuotes(text, mentions);
+  assert.deepEqual(summary(text, quotes), [
+    // The speaker and verb right before the quote win over the "according to" after it; the head of the
+    // phrase is the police, not the country.
+    ['manhunt is under way', 'Freedonia’s border police', 'Freedonia’s border police'],
+    ['Nobody was hurt,', 'regional emergencies ministry', 'regional emergencies ministry'],
+    ['Cells are spreading,', 'United Nations', 'U.N.'],
+    ['two boats were seized', 'Freedonian Coast Guard', 'Freedonia’s coast guard'],
+  ]);
+  assert.equal(quotes[3].speaker?.id, 'org:fd-coast-guard');
+  assert.equal(quotes[0].speaker?.id, undefined);
+});
+
+test('"the expert" is the expert named before; "an expert" is nobody in particular', () => {
+  const text = 'But Lena Ruiz doubts the plan will work. “They will try again,” the security expert said. “A hall is a soft target,” a senior expert said. “Stay home,” the official said.';
+  assert.deepEqual(summary(text, findQuotes(text, [person(text, 'Lena Ruiz')])), [
+    ['They will try again,', 'Lena Ruiz', 'Lena Ruiz'],
+    ['A hall is a soft target,', 'senior expert', 'senior expert'],
+    ['Stay home,', 'official', 'official'],
+  ]);
+});
