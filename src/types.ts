@@ -216,6 +216,12 @@ export interface Incident {
   weapons: string[];
   targets: string[];
   articles: string[];
+  /** Independent articles among `articles`: copies and rewrites of another of them count once. */
+  sources: number;
+  /** Ids of the incidents this one follows from (the attack an arrest or charge is about). */
+  relatedTo: string[];
+  /** True when every article reports it only in passing, as an earlier or other incident. */
+  background: boolean;
   mentions: Evidence[];
 }
 

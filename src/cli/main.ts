@@ -64,6 +64,12 @@ async function main(argv: string[]): Promise<number> {
   return command(opts);
 }
 
+// A reader that stops early (`sitrep incidents | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -27,15 +27,6 @@ import type { IncidentMention, MentionDate, MentionPlace } from '../events/types
 import type { Article, CopyLink, DatePrecision, Evidence, FigureKind, FigureValue, Incident, IncidentType, Perpetrator, Place } from '../types.js';
 
 /** An Incident with the links this stage adds (types.ts has no field for them yet). */
-export interface ResolvedIncident extends Incident {
-  /** Ids of the incidents this one follows from (the attack an arrest or charge is about). */
-  relatedTo: string[];
-  /** True when every article reports it only in passing, as an earlier or other incident. */
-  background: boolean;
-  /** Independent articles among `articles`: copies and rewrites of another of them count once. */
-  sources: number;
-}
-
 export interface ResolveOptions {
   /** Coordinates and containment of places (default: the gazetteer); null compares places by name only. */
   knowledge?: PlaceKnowledge | null;
@@ -280,7 +271,7 @@ function independentSources(articles: string[], copiesOf: Map<string, string[]>)
   return groups;
 }
 
-function toIncident(c: Cluster, copiesOf: Map<string, string[]>, knowledge?: PlaceKnowledge): ResolvedIncident {
+function toIncident(c: Cluster, copiesOf: Map<string, string[]>, knowledge?: PlaceKnowledge): Incident {
   const first = c.mentions[0]!;
   const articles = [...new Set(c.mentions.map((m) => m.articleId))];
   return {
@@ -362,7 +353,7 @@ function place(pool: Pool, m: IncidentMention, tolerance: Tolerance, knowledge?:
  * Merges incident mentions of one or many articles into incidents. Articles give the reading order (dated
  * mentions first, then oldest published first), so the first dated report of an incident fixes its id.
  */
-export function resolveIncidents(mentions: IncidentMention[], articles: Array<Pick<Article, 'id' | 'published'>>, options: ResolveOptions = {}): ResolvedIncident[] {
+export function resolveIncidents(mentions: IncidentMention[], articles: Array<Pick<Article, 'id' | 'published'>>, options: ResolveOptions = {}): Incident[] {
   const tolerance: Tolerance = { days: options.toleranceDays ?? 2, inferredDays: options.inferredToleranceDays ?? 7 };
   const knowledge = options.knowledge === undefined ? gazetteerPlaces() : options.knowledge ?? undefined;
   const published = new Map(articles.map((a) => [a.id, a.published ?? '']));

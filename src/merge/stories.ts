@@ -58,6 +58,8 @@ interface Member {
   keys: string[];
   /** Its place in the stream (0 for the first article added). */
   arrival: number;
+  /** The story it is in now. */
+  story?: StoryState;
 }
 
 interface StoryState {
@@ -85,6 +87,7 @@ function emptyStory(id: string, created: number): StoryState {
 
 function addMember(story: StoryState, member: Member): void {
   story.members.push(member);
+  member.story = story;
   addInto(story.centroid, member.vectors);
   if (member.when !== null) story.latest = Math.max(story.latest ?? member.when, member.when);
 }
@@ -141,12 +144,47 @@ export class StoryClusterer {
     // An article that matches two stories may show they were one event all along; otherwise the story it joined
     // may turn out to hold two.
     const runnerUp = matches[1]?.story;
-    if (runnerUp && this.checkable(home) && this.checkable(runnerUp) && !this.separated(home.members, runnerUp.members, p.mergeMargin)) return this.merge(home, runnerUp).id;
-    if (home.members.length >= 2 * p.minSplitSize && this.checkable(home)) {
-      const split = this.trySplit(home, member);
-      if (split?.members.includes(member)) return split.id;
+    if (runnerUp && this.checkable(home) && this.checkable(runnerUp) && !this.separated(home.members, runnerUp.members, p.mergeMargin)) {
+      home = this.merge(home, runnerUp);
+    } else if (home.members.length >= 2 * p.minSplitSize && this.checkable(home)) {
+      this.trySplit(home, member);
     }
-    return home.id;
+    const block = [...new Set([home, ...matches.map((m) => m.story)])].filter((s) => s.members.length > 0 && this.checkable(s));
+    if (block.length > 1) this.reassign(block);
+    return member.story!.id;
+  }
+
+  /**
+   * One pass over the members of a few related stories (the block an article matched): a member that scores
+   * higher against another story than against the rest of its own moves there. Repairs early placements made
+   * when the stories were too small to tell apart; bounded by the block's size.
+   */
+  private reassign(block: StoryState[]): void {
+    const norms = new Map(block.map((s) => [s, this.norms(s.centroid)]));
+    for (const story of block) {
+      for (const m of [...story.members]) {
+        if (m.story !== story) continue;
+        const own = story.members.length > 1 ? this.scoreWithout(m.vectors, story.centroid, norms.get(story)!) : 0;
+        let target: StoryState | null = null;
+        let best = Math.max(own, this.params.threshold);
+        for (const other of block) {
+          if (other === story || other.members.length === 0) continue;
+          const s = this.score(m.vectors, other.centroid, norms.get(other)!);
+          if (s > best) {
+            target = other;
+            best = s;
+          }
+        }
+        if (!target) continue;
+        story.members = story.members.filter((x) => x !== m);
+        subtractFrom(story.centroid, m.vectors);
+        addMember(target, m);
+        target.members.sort((x, y) => x.arrival - y.arrival);
+        this.indexUnder(target, m.keys);
+        norms.set(story, this.norms(story.centroid));
+        norms.set(target, this.norms(target.centroid));
+      }
+    }
   }
 
   stories(): Story[] {

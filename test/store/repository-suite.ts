@@ -19,7 +19,7 @@ const HALL_TEXT = 'Police closed the square in front of City Hall after a suspic
 const REVERSED_TEXT = 'The hall of the old city was reopened to visitors after repairs to its roof.';
 
 function incident(id: string, type: Incident['type']): Incident {
-  return { id, type, date: { value: '2024-05-02', precision: 'day' }, place: null, perpetrators: [], figures: {}, weapons: [], targets: [], articles: ['a1'], mentions: [{ articleId: 'a1', start: 0, end: 5 }] };
+  return { id, type, date: { value: '2024-05-02', precision: 'day' }, place: null, perpetrators: [], figures: {}, weapons: [], targets: [], articles: ['a1'], sources: 1, relatedTo: [], background: false, mentions: [{ articleId: 'a1', start: 0, end: 5 }] };
 }
 
 export function repositoryBehaviour(name: string, factory: RepositoryFactory, skip: string | false = false): void {

@@ -27,9 +27,10 @@ function row(i: Incident): string[] {
     i.perpetrators.map((p) => `${p.name} (${p.status})`).join('; '),
     ...FIGURES.map((k) => figureRange(i, k)),
     String(i.articles.length),
+    String(i.sources),
   ];
 }
-const HEADER = ['id', 'type', 'date', 'place', 'perpetrators', ...FIGURES, 'articles'];
+const HEADER = ['id', 'type', 'date', 'place', 'perpetrators', ...FIGURES, 'articles', 'sources'];
 
 function printIncidents(incidents: Incident[], opts: CliOptions): void {
   if (opts.json) for (const i of incidents) printJsonLine(i);
