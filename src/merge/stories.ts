@@ -1,13 +1,15 @@
 // Streaming story clustering: each article, as it arrives, joins the most similar existing story or starts a new
-// one. Similarity is a weighted sum of TF-IDF cosines over content words, entity names and numbers, against each story's
-// centroid. Candidate stories come from an inverted index of each story's top terms and entity names (blocking),
-// so an article is scored against a few stories, never against all of them.
+// one. Similarity is a weighted mean of TF-IDF cosines over content words, names and numbers (two events of one
+// kind differ most in who, where and when), against each story's centroid. Candidate stories come from an inverted
+// index of each story's top terms and names (blocking), so an article is scored against a few stories, never all.
 //
-// Two guards against the typical streaming error, where the first article of a second, similar event (another
-// bombing of another bank) joins the first event's story and the two then grow together:
+// Repairs for the typical streaming error, where the first article of a second, similar event (another bombing of
+// another bank) joins the first event's story and the two then grow together:
 // - joining a one-article story takes a stricter match than joining an established one;
-// - after a join, a story of bounded size is checked for two well-separated groups of members (a 2-means split),
-//   and split if it holds them. Both cost a bounded amount per article, so the whole stays linear in the stream.
+// - after a join, the story is checked for two well-separated groups of members (2-means) and split if it holds them;
+// - an article that matches two stories whose members are not separated merges them.
+// Each costs a bounded amount per article (stories above `maxSplitCheck` articles are left as they are), so the
+// whole stays linear in the stream.
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import type { Story } from '../types.js';
@@ -39,11 +41,17 @@ export interface StoryParameters {
   singletonThreshold: number;
   /** Each group of a split holds at least this many articles. */
   minSplitSize: number;
-  /** A story is split when its two groups' members score, on average, this much higher against the rest of their own group than against the other group. */
+  /**
+   * A story is split in two groups when their members score, on average, at least this much higher against the
+   * rest of their own group than against the other group.
+   */
   splitMargin: number;
-  /** Two stories an article matches are merged unless their members' margin (as for a split) reaches this (>= splitMargin, so a merge is not undone at once). */
+  /**
+   * Two stories an article matches are merged unless their members' margin (as for a split) reaches this. At most
+   * `splitMargin`, so that a merge is not undone by the next split check.
+   */
   mergeMargin: number;
-  /** Stories larger than this are not checked for a split (bounds the cost per article). */
+  /** Stories larger than this are neither split nor merged (bounds the cost per article). */
   maxSplitCheck: number;
   /** An index key keeps only its most recent stories, so a common key cannot make lookups grow with the stream. */
   maxStoriesPerKey: number;
@@ -58,7 +66,7 @@ interface Member {
   keys: string[];
   /** Its place in the stream (0 for the first article added). */
   arrival: number;
-  /** The story it is in now. */
+  /** The story it is in now (set when added to one). */
   story?: StoryState;
 }
 
@@ -145,46 +153,11 @@ export class StoryClusterer {
     // may turn out to hold two.
     const runnerUp = matches[1]?.story;
     if (runnerUp && this.checkable(home) && this.checkable(runnerUp) && !this.separated(home.members, runnerUp.members, p.mergeMargin)) {
-      home = this.merge(home, runnerUp);
+      this.merge(home, runnerUp);
     } else if (home.members.length >= 2 * p.minSplitSize && this.checkable(home)) {
       this.trySplit(home, member);
     }
-    const block = [...new Set([home, ...matches.map((m) => m.story)])].filter((s) => s.members.length > 0 && this.checkable(s));
-    if (block.length > 1) this.reassign(block);
     return member.story!.id;
-  }
-
-  /**
-   * One pass over the members of a few related stories (the block an article matched): a member that scores
-   * higher against another story than against the rest of its own moves there. Repairs early placements made
-   * when the stories were too small to tell apart; bounded by the block's size.
-   */
-  private reassign(block: StoryState[]): void {
-    const norms = new Map(block.map((s) => [s, this.norms(s.centroid)]));
-    for (const story of block) {
-      for (const m of [...story.members]) {
-        if (m.story !== story) continue;
-        const own = story.members.length > 1 ? this.scoreWithout(m.vectors, story.centroid, norms.get(story)!) : 0;
-        let target: StoryState | null = null;
-        let best = Math.max(own, this.params.threshold);
-        for (const other of block) {
-          if (other === story || other.members.length === 0) continue;
-          const s = this.score(m.vectors, other.centroid, norms.get(other)!);
-          if (s > best) {
-            target = other;
-            best = s;
-          }
-        }
-        if (!target) continue;
-        story.members = story.members.filter((x) => x !== m);
-        subtractFrom(story.centroid, m.vectors);
-        addMember(target, m);
-        target.members.sort((x, y) => x.arrival - y.arrival);
-        this.indexUnder(target, m.keys);
-        norms.set(story, this.norms(story.centroid));
-        norms.set(target, this.norms(target.centroid));
-      }
-    }
   }
 
   stories(): Story[] {
@@ -241,13 +214,12 @@ export class StoryClusterer {
   }
 
   /**
-   * Divides the story's members into two groups by 2-means (seeded with the member least like the story and the
-   * member least like that one) and, if the groups are large enough and separated, moves the group without the
-   * story's first article into a new story, which it returns.
+   * Looks for two separated groups among the story's members (2-means seeded with the newest article, then with
+   * the member least like the story) and moves the group without the story's first article into a new story.
    */
-  private trySplit(story: StoryState, newest: Member): StoryState | null {
+  private trySplit(story: StoryState, newest: Member): void {
     const groups = this.bisect(story.members, newest) ?? this.bisect(story.members, this.leastLike(story.members, story.centroid));
-    if (!groups) return null;
+    if (!groups) return;
     const members = story.members;
     const leaving = groups[0].includes(members[0]!) ? groups[1] : groups[0];
     const moved = new Set(leaving);
@@ -260,13 +232,12 @@ export class StoryClusterer {
     story.members = members.filter((m) => !moved.has(m));
     story.latest = story.members.reduce<number | null>((t, m) => (m.when === null ? t : Math.max(t ?? m.when, m.when)), null);
     this.all.push(fresh);
-    return fresh;
   }
 
   /**
    * 2-means seeded with `seed` and the member least like it, or null when the two groups found are too small or
-   * not separated. Seeding with the newest article first: when it is the first reports of a second event that
-   * joined, it is the best seed for that event.
+   * not separated. The newest article is tried as seed first: when it is one of the first reports of a second
+   * event, it is the best seed for that event.
    */
   private bisect(members: Member[], seed: Member): [Member[], Member[]] | null {
     const other = this.leastLike(members, seed.vectors);
@@ -303,8 +274,8 @@ export class StoryClusterer {
     return story.members.length <= this.params.maxSplitCheck;
   }
 
-  /** Moves the members of the younger story into the older one, which it returns; the younger is left empty. */
-  private merge(a: StoryState, b: StoryState): StoryState {
+  /** Moves the members of the younger story into the older one; the younger is left empty. */
+  private merge(a: StoryState, b: StoryState): void {
     const [keep, gone] = a.created <= b.created ? [a, b] : [b, a];
     for (const m of gone.members) {
       addMember(keep, m);
@@ -313,7 +284,6 @@ export class StoryClusterer {
     keep.members.sort((x, y) => x.arrival - y.arrival);
     gone.members = [];
     gone.centroid = emptyVectors();
-    return keep;
   }
 
   private leastLike(members: Member[], to: StoryVectors): Member {
