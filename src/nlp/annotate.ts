@@ -4,7 +4,6 @@ import type { Annotations, Article, DateMention, EntityMention, Quantity, Span }
 import { findDates } from './dates.js';
 import { findEntities } from './entities.js';
 import { knowledgeBase } from './knowledge-base.js';
-import { adoptSurnames, joinParticleNames, resolvePeople, titledNames } from './persons.js';
 import { findQuantities } from './quantities.js';
 import { findQuotes } from './quotes.js';
 import { latinShare, letterCase } from './script.js';
@@ -27,20 +26,9 @@ export function annotate(article: Article): Annotations {
     skipped.push({ layer: 'entities', reason }, { layer: 'quotes', reason });
     return { articleId: article.id, sentences, entities: [], dates, quantities, quotes: [], skipped };
   }
-  const entities = people(text, withoutCommonWords(text, sentences, outsideDates(findEntities(text, sentences, knowledgeBase), dates)));
+  const entities = withoutCommonWords(text, sentences, outsideDates(findEntities(text, sentences, knowledgeBase), dates));
   const quotes = findQuotes(text, entities, letterCase(text) !== 'mixed');
   return { articleId: article.id, sentences, entities, dates, quantities, quotes, skipped };
-}
-
-/** Names the tagger split at a particle are joined, lone surnames it typed ORG become people, and names after a
- * naming title it missed are added; then people are resolved again so that those mentions take the full name. */
-function people(text: string, entities: EntityMention[]): EntityMention[] {
-  const repaired = titledNames(text, adoptSurnames(joinParticleNames(text, entities)));
-  if (repaired.length === entities.length && repaired.every((m, i) => m === entities[i])) return entities;
-  return resolvePeople(repaired, (name) => {
-    const entry = knowledgeBase.linkName(name, 'PERSON');
-    return entry ? { id: entry.id, name: entry.name } : null;
-  });
 }
 
 /** A name inside a date ("New Year" of "New Year's Eve 2023") is part of the date. Both lists are sorted. */

@@ -4,7 +4,7 @@ import type { KnownEntity, KnownMatch, LinkContext } from '../knowledge/index.js
 import type { EntityMention, EntityType, Span } from '../types.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { tagTokens, tokenizeForNer, type NerSpan, type NerToken } from './ner/index.js';
-import { extendName, personMention, resolvePeople, titleOffset } from './persons.js';
+import { adoptSurnames, extendName, joinParticleNames, personMention, resolvePeople, titledNames, titleOffset } from './persons.js';
 
 /** Run-on "sentences" (tables, lists) carry no useful context past this many tokens, so they are tagged in
  * pieces and the tagger's cost stays linear. */
@@ -33,7 +33,9 @@ export function findEntities(text: string, sentences: Span[], kb: KnowledgeBase)
     }
     tagged.push(mention);
   }
-  const mentions = [...known, ...tagged].sort((a, b) => a.start - b.start);
+  // Repairs to the tagger's people come before resolution, so later mentions take the repaired full name:
+  // names split at a particle are joined, lone surnames typed ORG become people, titled names it missed are added.
+  const mentions = titledNames(text, adoptSurnames(joinParticleNames(text, [...known, ...tagged].sort((a, b) => a.start - b.start))));
   return resolvePeople(mentions, (name) => {
     const entry = link(name, 'PERSON');
     return entry ? { id: entry.id, name: entry.name } : null;
