@@ -1,5 +1,7 @@
-// The curated knowledge base: groups, agencies, bodies, outlets, research organisations, venues and
-// peoples, one JSON file per family under data/. Loaded once, checked, and indexed by id.
+// The curated knowledge base: groups, agencies, bodies, outlets, research organisations, venues, peoples,
+// world regions (continents, regions such as the Sahel, seas and straits) and localities the GeoNames packages
+// lack (kibbutzim, Pakistani districts), one JSON file per family under data/. Loaded once, checked, and
+// indexed by id.
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import type { EntityType } from '../types.js';
@@ -14,9 +16,13 @@ export const CATALOG_FILES = [
   'research-orgs.json',
   'venues.json',
   'norp.json',
+  'world-regions.json',
+  'localities.json',
 ] as const;
 
 const ENTITY_TYPES: ReadonlySet<string> = new Set<EntityType>(['PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'NORP']);
+/** Curated places are put on maps, so they must carry a point. */
+const PLACE_TYPES: ReadonlySet<string> = new Set<EntityType>(['GPE', 'LOC', 'FAC']);
 const ID_PATTERN = /^(?:Q[1-9]\d*|sitrep:[a-z]+\/[a-z0-9-]+)$/;
 
 let entries: KnownEntity[] | null = null;
@@ -36,7 +42,8 @@ export function catalogEntries(): KnownEntity[] {
 
 /**
  * What is wrong with a set of entries: malformed ids, duplicate ids, unknown types, missing kinds,
- * parents that do not exist (or loop), country codes `isCountry` does not accept, duplicate aliases.
+ * parents that do not exist (or loop), country codes `isCountry` does not accept, duplicate aliases,
+ * places (GPE, LOC, FAC) without a valid point.
  */
 export function catalogProblems(list: KnownEntity[], isCountry: (code: string) => boolean): string[] {
   const problems: string[] = [];
@@ -51,6 +58,9 @@ export function catalogProblems(list: KnownEntity[], isCountry: (code: string) =
     if (!Array.isArray(e.aliases) || e.aliases.some((a) => typeof a !== 'string' || a.trim() === '')) problems.push(`${e.id}: bad aliases`);
     else if (new Set(e.aliases).size !== e.aliases.length) problems.push(`${e.id}: repeated alias`);
     if (e.country !== undefined && !(/^[A-Z]{2}$/.test(e.country) && isCountry(e.country))) problems.push(`${e.id}: unknown country ${e.country}`);
+    if (e.lat !== undefined || e.lon !== undefined || PLACE_TYPES.has(e.type)) {
+      if (!(inRange(e.lat, 90) && inRange(e.lon, 180))) problems.push(`${e.id}: bad or missing coordinates`);
+    }
   }
   for (const e of list) {
     if (e.parent === undefined) continue;
@@ -68,4 +78,8 @@ export function catalogProblems(list: KnownEntity[], isCountry: (code: string) =
     }
   }
   return problems;
+}
+
+function inRange(value: number | undefined, limit: number): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= limit;
 }

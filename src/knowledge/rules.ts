@@ -1,5 +1,5 @@
-// The matching rules kept in data/matching.json (exact-case aliases, place stopwords, honorifics, spelling
-// variants), and the case test that applies them.
+// The matching rules kept in data/matching.json (exact-case aliases, place stopwords, generic place words,
+// honorifics, spelling variants), and the case test that applies them.
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 
@@ -7,6 +7,9 @@ interface MatchingFile {
   exactCaseMaxLength: number;
   exactCase: string[];
   placeStopwords: string[];
+  genericPlaceWords: string[];
+  /** Generic word -> id of the world region it names when tagged as a place ("West" -> the Western world). */
+  bareRegionWords: Record<string, string>;
   honorifics: string[];
   spellingVariants: Record<string, string>;
 }

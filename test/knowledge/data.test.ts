@@ -92,6 +92,10 @@ describe('catalogProblems', () => {
       { id: 'sitrep:org/b', name: 'B', type: 'TEAM', kind: 'Armed Group', aliases: ['x', 'x'], country: 'ZZ' },
       { id: 'sitrep:org/c', name: 'C', type: 'ORG', kind: 'armed-group', aliases: [], parent: 'sitrep:org/d' },
       { id: 'sitrep:org/d', name: 'D', type: 'ORG', kind: 'armed-group', aliases: [], parent: 'sitrep:org/c' },
+      { id: 'sitrep:fac/e', name: 'E', type: 'FAC', kind: 'venue', aliases: [] },
+      { id: 'sitrep:loc/f', name: 'F', type: 'LOC', kind: 'sea', aliases: [], lat: 12, lon: 181 },
+      { id: 'sitrep:org/g', name: 'G', type: 'ORG', kind: 'armed-group', aliases: [], lat: 95, lon: 0 },
+      { id: 'sitrep:loc/h', name: 'H', type: 'LOC', kind: 'sea', aliases: [], lat: -12.5, lon: 43 },
     ] as unknown as KnownEntity[];
     assert.deepEqual(catalogProblems(broken, (code) => isoCodes.has(code)), [
       'duplicate id sitrep:org/a',
@@ -100,6 +104,9 @@ describe('catalogProblems', () => {
       'sitrep:org/b: bad kind Armed Group',
       'sitrep:org/b: repeated alias',
       'sitrep:org/b: unknown country ZZ',
+      'sitrep:fac/e: bad or missing coordinates',
+      'sitrep:loc/f: bad or missing coordinates',
+      'sitrep:org/g: bad or missing coordinates',
       'sitrep:org/a: parent sitrep:org/missing does not exist',
       'sitrep:org/c: parent chain loops at sitrep:org/c',
       'sitrep:org/d: parent chain loops at sitrep:org/d',

@@ -15,6 +15,15 @@ describe('knowledge matching on the seed articles', { skip: seedsDir === null ? 
     }
   });
 
+  it('puts every place it finds on the map, world regions and venues included', () => {
+    const places = texts.flatMap((t) => matchKnown(t)).filter((m) => ['GPE', 'LOC', 'FAC'].includes(m.entity.type));
+    const ids = new Set(places.map((m) => m.entity.id));
+    for (const id of ['Q46', 'Q27275', 'Q11708', 'sitrep:loc/north-caucasus', 'sitrep:fac/hamid-karzai-airport', 'sitrep:fac/cologne-cathedral']) {
+      assert.ok(ids.has(id), `no mention of ${id} found in the seeds`);
+    }
+    for (const m of places) assert.ok(m.entity.lat !== undefined && m.entity.lon !== undefined, `"${m.text}" (${m.entity.id}) has no point`);
+  });
+
   it('returns spans that address the text, and that linkName resolves the same way', () => {
     for (const text of texts) {
       let previousEnd = 0;
