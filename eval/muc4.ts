@@ -1,7 +1,7 @@
 // MUC-4 role-filler extraction (../shared/eval/muc4, GRIT processing, dev split): runs annotate + incident mention
 // extraction on each lower-cased document, maps the mentions to the five GRIT roles and scores them with
 // CEAF-REE (entity-level, one-to-one alignment, micro-averaged), as described in muc4/SOURCE.md.
-//   npm run eval:muc4
+//   npm run eval:muc4          (add `-- --errors` to list each document's missed and spurious fillers per role)
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { extractIncidentMentions } from '../src/events/mentions.js';
@@ -21,8 +21,9 @@ interface GritDoc {
 
 const DATA = packagePath('..', 'shared', 'eval', 'muc4', 'grit', 'dev.jsonl');
 
-// Follow-up records are not MUC incidents (a MUC template is an attack, bombing, kidnapping, arson, ...).
-const NOT_INCIDENTS = new Set<IncidentType>(['arrest', 'charge or trial', 'warning or advisory']);
+// Follow-up records (arrests, charges, raids, warnings) are not MUC incidents (a MUC template is an attack, bombing,
+// kidnapping, arson, ...).
+const NOT_INCIDENTS = new Set<IncidentType>(['arrest', 'charge or trial', 'warning or advisory', 'counter-terrorism raid']);
 
 /** SQuAD-style normalisation used by the GRIT scorer: lower-case, no punctuation, no articles, single spaces. */
 function normaliseFiller(s: string): string {
@@ -34,22 +35,27 @@ function normaliseFiller(s: string): string {
     .trim();
 }
 
-/** Our mentions as GRIT role fillers: one predicted entity per distinct normalised string. */
-function roleFillers(mentions: IncidentMention[]): Record<Role, string[]> {
-  const out: Record<Role, Set<string>> = { PerpInd: new Set(), PerpOrg: new Set(), Target: new Set(), Victim: new Set(), Weapon: new Set() };
-  const put = (role: Role, text: string) => {
-    const n = normaliseFiller(text);
-    if (n) out[role].add(n);
+/** Our mentions as GRIT role fillers: one predicted entity per distinct name (an organisation written as "FMLN" and
+ *  as its long form is one; "FMLN guerrillas" is "guerrillas"), written as that name where the document writes it,
+ *  else as its shortest text. */
+function roleFillers(mentions: IncidentMention[], doctext: string): Record<Role, string[]> {
+  const out = Object.fromEntries(ROLES.map((r) => [r, new Map<string, string>()])) as Record<Role, Map<string, string>>;
+  const put = (role: Role, text: string, name = text) => {
+    const k = normaliseFiller(name);
+    const t = normaliseFiller(text);
+    const n = doctext.toLowerCase().includes(name.toLowerCase()) ? k : t;
+    const had = out[role].get(k);
+    if (n && (had === undefined || n.length < had.length)) out[role].set(k, n);
   };
   for (const m of mentions) {
     if (NOT_INCIDENTS.has(m.type)) continue;
     // A nationality ("salvadoran") is not a MUC perpetrator organisation.
-    for (const p of m.perpetrators) if (p.entityType !== 'NORP') put(p.entityType === 'ORG' ? 'PerpOrg' : 'PerpInd', p.text);
+    for (const p of m.perpetrators) if (p.entityType !== 'NORP') put(p.entityType === 'ORG' ? 'PerpOrg' : 'PerpInd', p.text, p.name);
     for (const t of m.targets) put('Target', t.text);
     for (const v of m.victims) put('Victim', v.text);
     for (const w of m.weapons) put('Weapon', w.text);
   }
-  return Object.fromEntries(ROLES.map((r) => [r, [...out[r]]])) as Record<Role, string[]>;
+  return Object.fromEntries(ROLES.map((r) => [r, [...new Set(out[r].values())]])) as Record<Role, string[]>;
 }
 
 /** Size of a maximum one-to-one matching where predicted string p may match gold entity g when p is one of g's mentions. */
@@ -82,15 +88,21 @@ function main(): void {
   }
   const docs = readFileSync(DATA, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as GritDoc);
   const totals = Object.fromEntries(ROLES.map((r) => [r, { match: 0, predicted: 0, gold: 0 }])) as Record<Role, { match: number; predicted: number; gold: number }>;
+  const showErrors = process.argv.includes('--errors');
   const t0 = performance.now();
   for (const doc of docs) {
     const a = article(doc);
-    const predicted = roleFillers(extractIncidentMentions(a, annotate(a)));
+    const predicted = roleFillers(extractIncidentMentions(a, annotate(a)), doc.doctext);
     for (const role of ROLES) {
       const gold = doc.extracts[role].map((entity) => entity.map(([s]) => normaliseFiller(s)));
       totals[role].match += matched(gold, predicted[role]);
       totals[role].predicted += predicted[role].length;
       totals[role].gold += gold.length;
+      if (showErrors) {
+        const missed = gold.filter((g) => !predicted[role].some((p) => g.includes(p))).map((g) => g.join(' | '));
+        const spurious = predicted[role].filter((p) => !gold.some((g) => g.includes(p)));
+        if (missed.length || spurious.length) console.log(`${doc.docid} ${role}  missed: ${missed.join('; ') || '-'}  spurious: ${spurious.join('; ') || '-'}`);
+      }
     }
   }
   const seconds = (performance.now() - t0) / 1000;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import type { EntityType, FigureKind, IncidentType, PerpetratorStatus } from '../types.js';
+import type { PhraseRules } from './noun-phrases.js';
 import { phraseMatcher, type PhraseMatcher } from './phrases.js';
 
 interface CueGroup {
@@ -15,6 +16,10 @@ export interface PerpetratorCue {
   status: PerpetratorStatus;
   side: 'before' | 'after';
   types: EntityType[];
+  /** The phrase right before the cue names an actor whatever its words ("the Extraditables claimed responsibility"). */
+  subject?: boolean;
+  /** The cue and the group after it are the people who acted ("members of X"). */
+  members?: boolean;
 }
 
 export interface VictimNameRules {
@@ -28,6 +33,8 @@ export interface VictimNameRules {
   titleReach: number;
   /** Characters between a name and a following cue ("senator X was kidnapped"). */
   cueReach: number;
+  /** Matches "'s murder" and the like after a name: the name is the victim's. */
+  possessiveCue: RegExp;
 }
 
 export interface EventLexicon {
@@ -56,11 +63,37 @@ export interface EventLexicon {
   /** The case-robust path to named victims (data/victims.json). */
   victimNames: VictimNameRules;
   maxRoleDistance: number;
+  /** Matches a participle with no object after a perpetrator word: its people were harmed ("rebels killed by troops"). */
+  harmedAfter: RegExp;
+  /** Matches an attack noun right after a perpetrator word, which then only qualifies it ("terrorist attack"). */
+  qualifiesAttack: RegExp;
   weapons: PhraseMatcher;
+  /** Words saying arms were seized or found, not used ("seized", "cache of"). */
+  weaponSeizures: PhraseMatcher;
+  /** Matches a clause boundary inside a sentence (";", "after", "when"). */
+  clauseBreak: RegExp;
+  /** Matches words after a weapon word that make it something else ("bomb squad", "bomb threat"). */
+  notWeaponAfter: RegExp;
   targets: PhraseMatcher;
   maxTargetModifiers: number;
-  targetModifierStops: Set<string>;
+  /** Matches the end of the text before a place that is only passed by, not hit ("near the "). */
+  placeOnlyBefore: RegExp;
+  /** Matches people nouns after a target noun, which then qualifies them ("university students"). */
+  peopleAfter: RegExp;
+  maxWeaponModifiers: number;
+  /** Words that never modify a target or weapon noun (function words, numbers, months, "another"). */
+  modifierStops: Set<string>;
   perpetratorDescriptions: PhraseMatcher;
+  /** How a noun phrase next to a cue is read (data/roles.json "phrases"). */
+  phrases: PhraseRules;
+  /** Head nouns that make a phrase an organisation in text without capitals ("... liberation front", "... cartel"). */
+  orgHeads: Set<string>;
+  /** Words that only describe a group ("subversive groups", "an unidentified group"): with them an organisation noun
+   *  names no one. */
+  genericGroupWords: Set<string>;
+  /** Last words of places and institutions that are not actors ("... airport", "... department"): a name the
+   *  tagger typed as an organisation but ending in one of these is not a perpetrator. */
+  placeHeads: Set<string>;
   /** Words naming a time of their own ("on Sunday", "around New Year"), resolved by the annotator or not. */
   timeCues: PhraseMatcher;
 }
@@ -88,10 +121,16 @@ export function eventLexicon(): EventLexicon {
     placePrepositions: string[];
     victimCues: { after: string[]; before: string[] };
     maxRoleDistance: number;
+    harmed: { participles: string[]; following: string[] };
+    attackNouns: string[];
+    phrases: { stops: string[]; skip: string[]; maxWords: number };
+    orgHeads: string[];
+    genericGroupWords: string[];
+    placeHeads: string[];
   }>('roles.json');
-  const victimData = readData<{ titles: string[]; connectors: string[]; stops: string[]; minNameWords: number; maxNameWords: number; titleReach: number; cueReach: number }>('victims.json');
+  const victimData = readData<{ titles: string[]; connectors: string[]; stops: string[]; minNameWords: number; maxNameWords: number; titleReach: number; cueReach: number; possessiveCues: string[] }>('victims.json');
   const times = readData<{ timeCues: string[] }>('dates.json');
-  const words = readData<{ weapons: string[]; targets: string[]; perpetratorDescriptions: string[]; maxTargetModifiers: number; targetModifierStops: string[] }>('lexicon.json');
+  const words = readData<{ weapons: string[]; weaponSeizures: string[]; clauseWords: string[]; notWeaponAfter: string[]; targets: string[]; perpetratorDescriptions: string[]; maxTargetModifiers: number; maxWeaponModifiers: number; modifierStops: string[]; placeOnlyPrepositions: string[]; peopleAfterTarget: string[] }>('lexicon.json');
   const cueInfo = new Map<string, { type: IncidentType; weak: boolean }>();
   for (const group of cues) for (const p of group.phrases) if (!cueInfo.has(p)) cueInfo.set(p, { type: group.type, weak: group.weak === true });
   cached = {
@@ -120,14 +159,27 @@ export function eventLexicon(): EventLexicon {
       maxNameWords: victimData.maxNameWords,
       titleReach: victimData.titleReach,
       cueReach: victimData.cueReach,
+      possessiveCue: new RegExp(`'s\\s+(?:${victimData.possessiveCues.join('|')})(?![\\p{L}])`, 'giu'),
     },
     maxRoleDistance: roles.maxRoleDistance,
+    harmedAfter: new RegExp(`^\\s+(?:${roles.harmed.participles.join('|')})(?:\\s+(?:${roles.harmed.following.join('|')})\\b|\\s*[,.;]|\\s*$)`, 'iu'),
+    qualifiesAttack: new RegExp(`^[\\s-]+(?:${roles.attackNouns.join('|')})\\b`, 'iu'),
     weapons: phraseMatcher(words.weapons),
+    weaponSeizures: phraseMatcher(words.weaponSeizures),
+    clauseBreak: new RegExp(`[;:]|\\.\\s|\\b(?:${words.clauseWords.join('|')})\\b`, 'iu'),
+    notWeaponAfter: new RegExp(`^[\\s-]+(?:${words.notWeaponAfter.join('|')})(?![\\p{L}])`, 'iu'),
     targets: phraseMatcher(words.targets),
     maxTargetModifiers: words.maxTargetModifiers,
-    targetModifierStops: new Set(words.targetModifierStops),
+    maxWeaponModifiers: words.maxWeaponModifiers,
+    placeOnlyBefore: new RegExp(`(?:^|[^\\p{L}])(?:${words.placeOnlyPrepositions.join('|')})\\s+(?:the\\s+|a\\s+|an\\s+)?$`, 'iu'),
+    peopleAfter: new RegExp(`^[\\s-]+(?:${words.peopleAfterTarget.join('|')})(?![\\p{L}])`, 'iu'),
+    modifierStops: new Set(words.modifierStops),
     perpetratorDescriptions: phraseMatcher(words.perpetratorDescriptions),
     timeCues: phraseMatcher(times.timeCues),
+    phrases: { stops: new Set(roles.phrases.stops), skip: new Set(roles.phrases.skip), maxWords: roles.phrases.maxWords },
+    orgHeads: new Set(roles.orgHeads),
+    genericGroupWords: new Set(roles.genericGroupWords),
+    placeHeads: new Set(roles.placeHeads),
   };
   return cached;
 }

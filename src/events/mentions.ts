@@ -6,6 +6,7 @@
 // place and date (`folded`); mentions too bare to be incidents of their own are kept with a `dropped` reason; a
 // date is inherited from the main event only when the sentence names no time of its own.
 import type { Annotations, Article, DateMention, IncidentType, Span } from '../types.js';
+import { articleAcronyms } from './acronyms.js';
 import { datesCompatible, precisionRank } from './dates.js';
 import { familyOf, isAttack, isFollowUp } from './families.js';
 import { sentenceFigures } from './figures.js';
@@ -140,7 +141,8 @@ export function extractIncidentMentions(article: Article, annotations: Annotatio
   const knowledge = options.knowledge === undefined ? gazetteerPlaces() : options.knowledge ?? undefined;
   const text = article.text;
   const sentences = annotations.sentences.length ? [...annotations.sentences].sort((a, b) => a.start - b.start) : [{ start: 0, end: text.length }];
-  const entities = bySentence(sentences, annotations.entities);
+  const acronyms = articleAcronyms(text, sentences, annotations.entities, lex);
+  const entities = bySentence(sentences, [...annotations.entities, ...acronyms.untagged(annotations.entities)]);
   const dates = bySentence(sentences, annotations.dates);
   const quantities = bySentence(sentences, annotations.quantities);
   const mentions: IncidentMention[] = [];
@@ -166,7 +168,7 @@ export function extractIncidentMentions(article: Article, annotations: Annotatio
     const unresolvedTime = lex.timeCues.find(slice, s.start).some((h) => !dates[i]!.some((d) => d.start <= h.start && h.end <= d.end));
     const accusation = lex.allegationCues.find(slice).length > 0;
     const shared = {
-      perpetrators: perpetrators(text, s, ents, triggers, lex),
+      perpetrators: perpetrators(text, s, ents, triggers, lex, acronyms),
       weapons: weapons(text, s, lex),
       targets: targets(text, s, ents, triggers, lex),
       victims: victims(text, s, ents, lex),
