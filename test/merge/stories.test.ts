@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { StoryClusterer, type StoryParameters } from '../../src/merge/stories.js';
 import { storyVectors } from '../../src/merge/story-features.js';
+import { Weights } from '../../src/merge/story-weights.js';
 
 // Three small stories, written for this test, arriving interleaved.
 const DOCS = [
@@ -126,4 +127,42 @@ test('with default parameters the two robberies form two stories as they arrive'
 test('numbers are taken with separators and suffixes; single digits and trailing punctuation are dropped', () => {
   const v = storyVectors({ id: 'n', title: null, text: 'On 22 March 2024, 1,200 people attended the 81st show; 3 cars were towed in the 1990s.', published: null });
   assert.deepEqual([...v.numbers.keys()], ['22', '2024', '1,200', '81st', '1990s']);
+});
+
+test('names are capitalised words not at a sentence or line start, plus the ids of given entities', () => {
+  const text = 'Police in Halvern named Ossian Dorsey. The suspect fled.\nWitnesses saw "Dorsey" near the Savings Bank.';
+  const v = storyVectors({ id: 'm', title: 'Halvern Robbery', text, published: null, entities: [{ text: 'Halvern', id: 'geo:42' }] });
+  // "Police", "The" and "Witnesses" open a sentence or line; "Dorsey" after an opening quote mid-sentence counts.
+  assert.deepEqual([...v.names.keys()], ['halvern', 'ossian', 'dorsey', 'savings', 'bank', 'geo:42']);
+  assert.equal(v.names.get('dorsey'), 1 + Math.log(2));
+  // The title adds words, not names.
+  assert.equal(v.terms.get('robbery'), 1);
+});
+
+test('IDF weights follow the documents seen; a member is compared with the rest of its centroid', () => {
+  const w = new Weights(2, 0.7, 3);
+  const a = w.intern(new Map([['bank', 1], ['bomb', 1], ['oregon', 1]]));
+  const b = w.intern(new Map([['bank', 1], ['bomb', 2]]));
+  const c = w.intern(new Map([['bank', 1], ['quake', 1]]));
+  assert.deepEqual([a.ids, b.ids, c.ids], [[0, 1, 2], [0, 1], [0, 3]]);
+  for (const v of [a, b, c]) w.observe(v);
+  // "bank" is in all 3 documents (over the 0.7 share), "oregon" and "quake" in one (under minDf 2): no weight.
+  assert.deepEqual([0, 1, 2, 3].map((id) => w.idf2(id)), [0, (Math.log(4 / 3) + 1) ** 2, 0, 0]);
+  const idf2 = (Math.log(4 / 3) + 1) ** 2;
+  assert.ok(Math.abs(w.norm(b) - Math.sqrt(4 * idf2)) < 1e-12);
+  // Centroid of a and b; without a, the rest is b alone: both weigh only "bomb", so the cosine is 1.
+  const centroid = new Map([[0, 2], [1, 3], [2, 1]]);
+  assert.ok(Math.abs(w.cosineWithout(a, centroid, w.norm(a), w.centroidNorm(centroid)) - 1) < 1e-12);
+  assert.deepEqual(w.top(b, 1), [1]);
+});
+
+test('two stories of one event kept apart on arrival merge once their centroids are close', () => {
+  const docs = [['a', halvern1!], ['a2', halvern1!], ['a3', halvern1!], ['c', halvern3!], ['c2', halvern3!], ['c3', halvern3!]] as const;
+  // Bars so high that only copies join; c3 completes a second story of minSplitSize articles, which is compared
+  // with the first as a whole.
+  const strict = { threshold: 0.9, singletonThreshold: 0.9 };
+  const merged = run({ ...strict, mergeCosine: 0.1 }, docs);
+  assert.deepEqual(merged.arrival, ['story-a', 'story-a', 'story-a', 'story-c', 'story-c', 'story-a']);
+  assert.deepEqual(merged.stories, ['story-a: a,a2,a3,c,c2,c3']);
+  assert.deepEqual(run({ ...strict, mergeCosine: 0.99 }, docs).stories, ['story-a: a,a2,a3', 'story-c: c,c2,c3']);
 });
