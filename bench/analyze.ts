@@ -22,7 +22,16 @@ export interface AnalyzePoint {
   stories: number;
   /** Process CPU time (all threads) per article: comparable across runs even when other jobs share the cores. */
   cpuMsPerArticle: number;
+  /** The same for the first and the last tenth of the ingest, and for the incident and story rebuild. */
+  cpuMsPerArticleFirstTenth: number;
+  cpuMsPerArticleLastTenth: number;
+  incidentCpuMsPerArticle: number;
 }
+
+const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 export async function benchAnalyze(count: number): Promise<AnalyzePoint> {
   const corpus = writeSyntheticCorpus(syntheticCorpusDir(count), count);
@@ -31,16 +40,22 @@ export async function benchAnalyze(count: number): Promise<AnalyzePoint> {
   try {
     const cpuBefore = process.cpuUsage();
     const stamps: number[] = [];
-    const summary = await ingest([corpus], repo, defaultReadOptions, () => stamps.push(performance.now()));
+    const cpuStamps: number[] = [];
+    const summary = await ingest([corpus], repo, defaultReadOptions, () => {
+      stamps.push(performance.now());
+      cpuStamps.push(cpuMs());
+    });
     const tenth = Math.max(1, Math.floor(stamps.length / 10));
     // Events arrive a store batch at a time, so measure from one tenth's first event to the next tenth's first.
-    const perArticle = (from: number): number => {
-      const to = Math.min(from + tenth, stamps.length - 1);
-      return (stamps[to] - stamps[from]) / Math.max(1, to - from);
+    const perArticle = (from: number, at = stamps): number => {
+      const to = Math.min(from + tenth, at.length - 1);
+      return (at[to] - at[from]) / Math.max(1, to - from);
     };
     const began = performance.now();
+    const cpuBegan = cpuMs();
     const { incidents, stories } = await rebuildIncidents(repo);
     const incidentSeconds = (performance.now() - began) / 1000;
+    const incidentCpuMs = cpuMs() - cpuBegan;
     const cpu = process.cpuUsage(cpuBefore);
     return {
       articles: stamps.length,
@@ -52,6 +67,9 @@ export async function benchAnalyze(count: number): Promise<AnalyzePoint> {
       incidents: incidents.length,
       stories: stories.length,
       cpuMsPerArticle: (cpu.user + cpu.system) / 1000 / stamps.length,
+      cpuMsPerArticleFirstTenth: perArticle(0, cpuStamps),
+      cpuMsPerArticleLastTenth: perArticle(cpuStamps.length - 1 - tenth, cpuStamps),
+      incidentCpuMsPerArticle: incidentCpuMs / stamps.length,
     };
   } finally {
     await repo.close();

@@ -18,11 +18,13 @@
 // - `sources` counts independent articles: an article that copies or rewrites another reporting the same
 //   incident adds evidence but not corroboration.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { datesCompatible, dayRange, daysApart, precisionRank } from '../events/dates.js';
 import { familyOf, typePrecedence } from '../events/families.js';
 import { eventLexicon } from '../events/lexicon.js';
 import { gazetteerPlaces } from '../events/place-knowledge.js';
 import { comparePlaces, spellingKey, type PlaceKnowledge } from '../events/places.js';
+import { packagePath } from '../paths.js';
 import type { IncidentMention, MentionDate, MentionPlace } from '../events/types.js';
 import type { Article, CopyLink, DatePrecision, Evidence, FigureKind, FigureValue, Incident, IncidentType, Perpetrator, Place } from '../types.js';
 
@@ -40,6 +42,8 @@ export interface ResolveOptions {
 
 interface Cluster {
   family: string;
+  /** Creation order within its family: candidates are tried oldest first. */
+  seq: number;
   mentions: IncidentMention[];
   /** Distinct places named for it (the first MAX_CLUSTER_PLACES), keyed by spelling. */
   places: MentionPlace[];
@@ -145,8 +149,8 @@ function bestCluster(m: IncidentMention, clusters: Cluster[], tolerance: Toleran
   return bestScore === UNDATED_FIT && undatedFits > 1 ? null : best;
 }
 
-function newCluster(m: IncidentMention): Cluster {
-  const c: Cluster = { family: familyOf(m.type), mentions: [], places: [], placeKeys: new Set(), dates: new Map(), contextDates: new Map() };
+function newCluster(m: IncidentMention, seq: number): Cluster {
+  const c: Cluster = { family: familyOf(m.type), seq, mentions: [], places: [], placeKeys: new Set(), dates: new Map(), contextDates: new Map() };
   add(c, m);
   return c;
 }
@@ -291,49 +295,247 @@ function toIncident(c: Cluster, copiesOf: Map<string, string[]>, knowledge?: Pla
   };
 }
 
-/**
- * Clusters of one type family, indexed for candidate lookup (blocking): by the weeks their dates cover, and by
- * place spelling, so a mention is compared with the few clusters it could join, not all. A dated mention looks
- * at clusters of its weeks and at undated clusters of its places; an undated one at every cluster of its places.
- */
-class Pool {
-  readonly clusters: Cluster[] = [];
-  private readonly known = new Set<Cluster>();
-  private readonly byWeek = new Map<number | 'wide', Set<Cluster>>();
-  private readonly byPlace = new Map<string, Set<Cluster>>();
-  private readonly undatedByPlace = new Map<string, Set<Cluster>>();
+// Candidate lookup (blocking). A mention can only join a cluster whose places match its own, or, with dates a
+// day apart at most, one whose places cannot be compared with its own (comparePlaces 'unknown'); see `fit`. So
+// clusters are filed under keys that any matching place shares, crossed with the time buckets of their dates, and the
+// few clusters a mention could join are looked up instead of scanned. Keys only ever over-approximate (a cluster
+// is never removed from a key it was once filed under); `fit` decides. Places match (placesCompatible) by a shared
+// word, by id or containment, or by distance, hence three kinds of key:
+// - `w:<word>` for every word of the spelling key (two names one of which opens the other share their first word);
+// - `s:<id>` for the place itself, `i:<id>` for each place containing it (a mention probes its own id both ways
+//   and its containers as `s:`);
+// - `g:<row>:<col>`, grid cells: a cluster's place is filed under every cell within `nearKm` of it, a mention's
+//   place probes its own cell (filing happens once per place, probing once per mention).
+// The index is a map of maps (place key, then time bucket), so a probe builds no composite strings.
 
-  add(c: Cluster, m: IncidentMention): void {
-    if (!this.known.has(c)) this.clusters.push(c);
-    this.known.add(c);
-    if (m.date) for (const w of weeks(m.date.value, 0)) put(this.byWeek, w, c);
-    for (const p of m.places) {
-      put(this.byPlace, spellingKey(p.name), c);
-      if (!m.date) put(this.undatedByPlace, spellingKey(p.name), c);
-    }
+const KM_PER_DEGREE = (6371 * Math.PI) / 180;
+let nearKm: number | null = null;
+/** The distance under which placesCompatible takes two places as one (events/data/places.json). */
+function nearDistanceKm(): number {
+  nearKm ??= (JSON.parse(readFileSync(packagePath('src/events/data/places.json'), 'utf8')) as { nearKm: number }).nearKm;
+  return nearKm;
+}
+
+/** Grid cells nearKm wide: every point within nearKm of a place lies in its cell or one `around` lists. */
+class Grid {
+  private readonly deg = nearDistanceKm() / KM_PER_DEGREE;
+  private readonly cols = Math.ceil(360 / this.deg);
+
+  cell(lat: number, lon: number): string {
+    return `g:${Math.floor((lat + 90) / this.deg)}:${this.col(lon)}`;
   }
 
-  candidates(m: IncidentMention, tolerance: Tolerance): Cluster[] {
-    const out = new Set<Cluster>();
-    if (m.date) for (const w of [...weeks(m.date.value, Math.max(tolerance.days, tolerance.inferredDays)), 'wide' as const]) for (const c of this.byWeek.get(w) ?? []) out.add(c);
-    const byPlace = m.date ? this.undatedByPlace : this.byPlace;
-    for (const p of m.places) for (const c of byPlace.get(spellingKey(p.name)) ?? []) out.add(c);
-    return [...out];
+  /** Cells of every point within nearKm (haversine) of (lat, lon). */
+  around(lat: number, lon: number): string[] {
+    const d = this.deg;
+    const rad = Math.PI / 180;
+    // |Δlat| is at most the arc itself; |Δlon| is bounded from haversine with cos(lat2) at its smallest.
+    const farthest = Math.min(90, Math.abs(lat) + d);
+    const s = Math.sin((d * rad) / 2) / Math.sqrt(Math.cos(lat * rad) * Math.cos(farthest * rad));
+    const dLon = !(s < 1) ? 180 : (2 * Math.asin(s)) / rad;
+    const out: string[] = [];
+    for (let row = Math.floor((lat - d + 90) / d); row <= Math.floor((lat + d + 90) / d); row++) {
+      const cols = dLon >= 180 ? this.cols : Math.floor((lon + dLon + 180) / d) - Math.floor((lon - dLon + 180) / d) + 1;
+      const first = dLon >= 180 ? 0 : Math.floor((lon - dLon + 180) / d);
+      for (let k = 0; k < Math.min(cols, this.cols); k++) out.push(`g:${row}:${(((first + k) % this.cols) + this.cols) % this.cols}`);
+    }
+    return out;
+  }
+
+  private col(lon: number): number {
+    return ((Math.floor((lon + 180) / this.deg) % this.cols) + this.cols) % this.cols;
   }
 }
 
-// Dates covering more than this many weeks ("1990/2020") share one bucket rather than filling hundreds.
+interface PlaceKeySet {
+  file: string[];
+  probe: string[];
+  /** Whether the place is specific enough for an undated mention to join by (see `specific`). */
+  specific: boolean;
+}
+
+/** The keys a cluster's place is filed under, and those a mention's place probes; memoised per name and id. */
+class PlaceKeys {
+  private readonly memo = new Map<string, PlaceKeySet>();
+  private readonly grid = new Grid();
+
+  constructor(private readonly knowledge?: PlaceKnowledge) {}
+
+  of(p: MentionPlace): PlaceKeySet {
+    const memoKey = `${p.entityType}|${p.id ?? ''}|${p.name}`;
+    let keys = this.memo.get(memoKey);
+    if (keys) return keys;
+    const words = spellingKey(p.name).split(' ').filter(Boolean).map((w) => `w:${w}`);
+    keys = { file: [...words], probe: [...words], specific: specific(p, this.knowledge) };
+    const known = this.knowledge?.lookup(p.name) ?? null;
+    const id = p.id ?? known?.id;
+    if (id) {
+      keys.file.push(`s:${id}`);
+      keys.probe.push(`s:${id}`, `i:${id}`);
+      for (const parent of this.knowledge?.parents(id) ?? []) {
+        keys.file.push(`i:${parent}`);
+        keys.probe.push(`s:${parent}`);
+      }
+    }
+    if (known?.lat != null && known.lon != null) {
+      keys.file.push(...this.grid.around(known.lat, known.lon));
+      keys.probe.push(this.grid.cell(known.lat, known.lon));
+    }
+    this.memo.set(memoKey, keys);
+    return keys;
+  }
+}
+
+const isVenue = (p: MentionPlace) => p.entityType === 'FAC';
+
+/**
+ * Which clusters' places cannot be compared with these (no venue against a venue, no town against a town): 'all'
+ * for no places, 'none' (clusters without places) for both kinds, else clusters without a venue ('nv') or
+ * without a town ('nt').
+ */
+function incomparable(places: MentionPlace[]): string {
+  const venue = places.some(isVenue);
+  const town = places.some((p) => !isVenue(p));
+  return venue && town ? 'none' : venue ? 'nv' : town ? 'nt' : 'all';
+}
+
+/** The 'incomparable' buckets a cluster with these places belongs to. */
+function incomparableBuckets(places: MentionPlace[]): string[] {
+  const out = ['all'];
+  if (!places.length) out.push('none');
+  if (!places.some(isVenue)) out.push('nv');
+  if (!places.some((p) => !isVenue(p))) out.push('nt');
+  return out;
+}
+
+/** Clusters of one type family, filed for candidate lookup (see above). */
+class Pool {
+  readonly clusters: Cluster[] = [];
+  private readonly index = new Map<string, Map<string, Cluster[]>>();
+  private readonly filing = new Map<Cluster, { keys: Set<string>; specific: Set<string>; buckets: Set<string>; places: number }>();
+
+  constructor(private readonly placeKeys: PlaceKeys) {}
+
+  /** Files `c` (which `m` has just joined or founded) under its new places and time buckets. */
+  add(c: Cluster, m: IncidentMention): void {
+    let f = this.filing.get(c);
+    if (!f) {
+      f = { keys: new Set(), specific: new Set(), buckets: new Set(), places: 0 };
+      this.filing.set(c, f);
+      this.clusters.push(c);
+    }
+    const file = (key: string, bucket: string) => {
+      const byBucket = this.index.get(key) ?? this.index.set(key, new Map()).get(key)!;
+      (byBucket.get(bucket) ?? byBucket.set(bucket, []).get(bucket)!).push(c);
+    };
+    // Each (key, bucket) pair is filed once: new keys with the buckets known so far, then every key with new buckets.
+    const undated = clusterDate(c) === null;
+    for (const p of c.places.slice(f.places)) {
+      const keys = this.placeKeys.of(p);
+      for (const k of keys.file) {
+        if (keys.specific && !f.specific.has(k)) {
+          f.specific.add(k);
+          file(k, 'sp');
+        }
+        if (f.keys.has(k)) continue;
+        f.keys.add(k);
+        if (undated) file(k, 'u');
+        for (const b of f.buckets) file(k, b);
+      }
+    }
+    f.places = c.places.length;
+    for (const b of m.date ? fileBuckets(m.date.value) : []) {
+      if (f.buckets.has(b)) continue;
+      f.buckets.add(b);
+      for (const k of f.keys) file(k, b);
+      for (const kind of incomparableBuckets(c.places)) file(kind, b);
+    }
+  }
+
+  /** The cluster `m` joins (as `bestCluster` would choose it among all clusters of the pool), or null. */
+  best(m: IncidentMention, tolerance: Tolerance, knowledge?: PlaceKnowledge): Cluster | null {
+    if (m.date) return bestCluster(m, this.candidates(m, tolerance), tolerance, knowledge);
+    // Undated: the oldest undated cluster at a matching place (fit 2) wins; else the one dated cluster sharing a
+    // specific place (fit UNDATED_FIT), and none once a second one shows the mention cannot tell which.
+    const undated = this.lookup(m.places.flatMap((p) => this.placeKeys.of(p).probe), ['u']);
+    for (const c of [...undated].sort((a, b) => a.seq - b.seq)) if (fit(m, c, tolerance, knowledge) === 2) return c;
+    let only: Cluster | null = null;
+    const seen = new Set<Cluster>();
+    for (const p of m.places) {
+      if (!this.placeKeys.of(p).specific) continue;
+      for (const k of this.placeKeys.of(p).probe) {
+        for (const c of this.index.get(k)?.get('sp') ?? []) {
+          if (seen.has(c)) continue;
+          seen.add(c);
+          if (fit(m, c, tolerance, knowledge) !== UNDATED_FIT) continue;
+          if (only) return null;
+          only = c;
+        }
+      }
+    }
+    return only;
+  }
+
+  /** Every dated cluster `m` (dated) could join, and a few more, oldest first. */
+  private candidates(m: IncidentMention, tolerance: Tolerance): Cluster[] {
+    const date = m.date!;
+    const probes = m.places.flatMap((p) => this.placeKeys.of(p).probe);
+    const matching = this.lookup(probes, [...probeBuckets(date.value, date.from === 'article' ? tolerance.inferredDays : tolerance.days), 'u']);
+    const incomparableOnes = this.lookup([incomparable(m.places)], probeBuckets(date.value, Math.min(1, tolerance.days)));
+    return [...new Set([...matching, ...incomparableOnes])].sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Clusters filed under any of `keys` in any of `buckets`. */
+  private lookup(keys: string[], buckets: string[]): Set<Cluster> {
+    const out = new Set<Cluster>();
+    for (const key of keys) {
+      const byBucket = this.index.get(key);
+      if (byBucket) for (const b of buckets) for (const c of byBucket.get(b) ?? []) out.add(c);
+    }
+    return out;
+  }
+}
+
+// Time buckets. A date spanning at most SHORT_DAYS days is filed under each of its days (`d<n>`) and weeks (`w<n>`);
+// a longer one under its weeks, also as `l<n>` (long); one over MAX_WEEKS weeks ("1990/2020") or unreadable under
+// 'wide'. A probe over a short range looks at its days and at long dates of its weeks; a longer probe at every
+// date of its weeks. Days keep the clusters of one busy place apart; weeks keep long ranges from filling hundreds.
+const SHORT_DAYS = 31;
 const MAX_WEEKS = 60;
 
-function weeks(value: string, slackDays: number): Array<number | 'wide'> {
+/** First and last day of the date's range widened by `slackDays`, or null when it is unreadable or 'wide'. */
+function span(value: string, slackDays: number): [number, number] | null {
   const range = dayRange(value);
-  if (!range) return ['wide'];
-  const first = Math.floor((range[0] - slackDays) / 7);
-  const last = Math.floor((range[1] + slackDays) / 7);
-  if (last - first > MAX_WEEKS) return ['wide'];
-  const out: number[] = [];
-  for (let w = first; w <= last; w++) out.push(w);
+  if (!range) return null;
+  const [first, last] = [range[0] - slackDays, range[1] + slackDays];
+  return Math.floor(last / 7) - Math.floor(first / 7) > MAX_WEEKS ? null : [first, last];
+}
+
+function weekKeys([first, last]: [number, number], prefix: string): string[] {
+  const out: string[] = [];
+  for (let w = Math.floor(first / 7); w <= Math.floor(last / 7); w++) out.push(`${prefix}${w}`);
   return out;
+}
+
+function dayKeys([first, last]: [number, number]): string[] {
+  const out: string[] = [];
+  for (let d = first; d <= last; d++) out.push(`d${d}`);
+  return out;
+}
+
+const isShort = ([first, last]: [number, number]) => last - first < SHORT_DAYS;
+
+function fileBuckets(value: string): string[] {
+  const days = span(value, 0);
+  if (!days) return ['wide'];
+  return isShort(days) ? [...dayKeys(days), ...weekKeys(days, 'w')] : [...weekKeys(days, 'w'), ...weekKeys(days, 'l')];
+}
+
+/** The buckets of every date within `slackDays` of `value` (and 'wide', which any date may be compatible with). */
+function probeBuckets(value: string, slackDays: number): string[] {
+  const days = span(value, slackDays);
+  if (!days) return ['wide'];
+  return isShort(days) ? [...dayKeys(days), ...weekKeys(days, 'l'), 'wide'] : [...weekKeys(days, 'w'), 'wide'];
 }
 
 function put<K>(map: Map<K, Set<Cluster>>, key: K, c: Cluster): void {
@@ -343,7 +545,7 @@ function put<K>(map: Map<K, Set<Cluster>>, key: K, c: Cluster): void {
 }
 
 function place(pool: Pool, m: IncidentMention, tolerance: Tolerance, knowledge?: PlaceKnowledge): Cluster {
-  const home = bestCluster(m, pool.candidates(m, tolerance), tolerance, knowledge) ?? newCluster(m);
+  const home = pool.best(m, tolerance, knowledge) ?? newCluster(m, pool.clusters.length);
   if (home.mentions[home.mentions.length - 1] !== m) add(home, m);
   pool.add(home, m);
   return home;
@@ -364,7 +566,8 @@ export function resolveIncidents(mentions: IncidentMention[], articles: Array<Pi
       (published.get(a.articleId) ?? '').localeCompare(published.get(b.articleId) ?? '') || a.articleId.localeCompare(b.articleId) || a.trigger.start - b.trigger.start,
   );
   const pools = new Map<string, Pool>();
-  const pool = (family: string) => pools.get(family) ?? pools.set(family, new Pool()).get(family)!;
+  const placeKeys = new PlaceKeys(knowledge);
+  const pool = (family: string) => pools.get(family) ?? pools.set(family, new Pool(placeKeys)).get(family)!;
   // Attack clusters by the article (and background flag) of their mentions: where claims and follow-ups look.
   const attacksOf = new Map<string, Set<Cluster>>();
   const articleKey = (m: IncidentMention) => `${m.background ? 'b' : 'm'}:${m.articleId}`;
@@ -379,7 +582,7 @@ export function resolveIncidents(mentions: IncidentMention[], articles: Array<Pi
     // claimant's, so it is not compared there), else to any compatible attack, else it stays a claim.
     const sameArticle = [...(attacksOf.get(articleKey(claim)) ?? [])];
     const attacks = pool('attack');
-    const home = bestCluster({ ...claim, places: [] }, sameArticle, tolerance, knowledge) ?? bestCluster(claim, attacks.candidates(claim, tolerance), tolerance, knowledge);
+    const home = bestCluster({ ...claim, places: [] }, sameArticle, tolerance, knowledge) ?? attacks.best(claim, tolerance, knowledge);
     if (home) {
       add(home, claim);
       attacks.add(home, claim);

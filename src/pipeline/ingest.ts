@@ -6,8 +6,9 @@ import { readInputs, type ReadOptions } from '../ingest/index.js';
 import { CopyFinder, type CopyFingerprint } from '../merge/copies.js';
 import type { Repository } from '../store/repository.js';
 import type { WriteBatching } from '../store/sqlite.js';
-import type { Annotations, Article, CopyLink, InputError, RawDocument } from '../types.js';
+import type { Article, CopyLink, InputError, RawDocument } from '../types.js';
 import { inlineStages, WorkerStages, type StageRunner } from './pool.js';
+import type { Annotation } from './stages.js';
 
 export type IngestEvent =
   | { kind: 'stored'; article: Article; inserted: boolean; copies: CopyLink[] }
@@ -33,7 +34,7 @@ const defaultTuning: IngestTuning = { workers: Math.min(availableParallelism(), 
 
 /** An article ready to store, or an input's failure, in the order the inputs were read. */
 type Prepared =
-  | { article: Article; raw: Buffer; annotations: Annotations | null; print: CopyFingerprint }
+  | { article: Article; raw: Buffer; annotated: Annotation | null; print: CopyFingerprint }
   | { error: InputError };
 
 /** Reads every input and stores each article with its annotations and copy links; reports each outcome. */
@@ -95,13 +96,13 @@ async function prepare(doc: RawDocument, repo: Repository, stages: StageRunner):
   const known = (await repo.getArticle(article.id)) !== null;
   const annotated = await stages.annotate(article, known);
   if ('failed' in annotated) return { error: { source: article.source, reason: annotated.failed } };
-  return { article, raw, annotations: annotated.annotations, print: annotated.print };
+  return { article, raw, annotated: annotated.annotated, print: annotated.print };
 }
 
 async function store(item: Extract<Prepared, { article: Article }>, repo: Repository, finder: CopyFinder): Promise<IngestEvent> {
-  const { article, raw, annotations, print } = item;
+  const { article, raw, annotated, print } = item;
   try {
-    const inserted = annotations ? (await repo.putArticle(article, raw, annotations)).inserted : false;
+    const inserted = annotated ? (await repo.putArticle(article, raw, annotated.annotations, annotated.digest)).inserted : false;
     // Copy links and signature are (re)written even for known content, so a run killed between the article's
     // transaction and these writes is completed by the next run. Both writes are idempotent.
     const copies = await finder.find(article, print);

@@ -3,7 +3,7 @@
 import pg from 'pg';
 import type { Annotations, CopyLink, Incident, Story } from '../types.js';
 import { MENTION_COLUMNS, mentionRows, summariseEntities, type MentionGroup } from './entities.js';
-import type { Repository, SearchHit } from './repository.js';
+import type { ArticleDigest, DigestRow, Repository, SearchHit } from './repository.js';
 import { ARTICLE_COLUMNS, articleRow, prefixUpperBound, storedArticle, type ArticleRow } from './rows.js';
 import { searchLimit, searchTerms } from './search-query.js';
 
@@ -74,6 +74,12 @@ const MIGRATIONS = [
   CREATE TABLE incidents (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, body TEXT NOT NULL);
   CREATE TABLE stories (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, body TEXT NOT NULL);
   `,
+  `
+  CREATE TABLE digests (
+    article_id TEXT COLLATE "C" PRIMARY KEY REFERENCES articles(id),
+    body TEXT NOT NULL
+  );
+  `,
 ];
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -111,6 +117,8 @@ async function migrate(pool: pg.Pool, schema: string): Promise<void> {
     await client.query('INSERT INTO schema_version (version) VALUES ($1)', [MIGRATIONS.length]);
   });
 }
+
+const UPSERT_DIGEST = 'INSERT INTO digests (article_id, body) VALUES ($1, $2) ON CONFLICT (article_id) DO UPDATE SET body = excluded.body';
 
 async function writeAnnotations(client: Client, annotations: Annotations): Promise<void> {
   await client.query(
@@ -157,7 +165,7 @@ export async function openPostgres(url: string, schema = 'sitrep'): Promise<Repo
     (await pool.query<{ body: string }>(`SELECT body FROM ${table} ORDER BY seq`)).rows.map((r) => JSON.parse(r.body) as T);
 
   return {
-    async putArticle(article, raw, annotations) {
+    async putArticle(article, raw, annotations, digest) {
       if (annotations && annotations.articleId !== article.id) {
         throw new Error(`sitrep: annotations are for article ${annotations.articleId}, not ${article.id}`);
       }
@@ -172,6 +180,7 @@ export async function openPostgres(url: string, schema = 'sitrep'): Promise<Repo
         if (inserted) {
           await client.query('INSERT INTO raw_documents (article_id, bytes) VALUES ($1, $2)', [article.id, raw]);
           if (annotations) await writeAnnotations(client, annotations);
+          if (digest) await client.query(UPSERT_DIGEST, [article.id, JSON.stringify(digest)]);
         }
         return { id: article.id, inserted };
       });
@@ -272,6 +281,23 @@ export async function openPostgres(url: string, schema = 'sitrep'): Promise<Repo
         'SELECT entity_id, name, type, surface, count(*) AS n FROM mentions GROUP BY entity_id, name, type, surface',
       );
       return summariseEntities(rows);
+    },
+
+    async putDigest(articleId, digest) {
+      await pool.query(UPSERT_DIGEST, [articleId, JSON.stringify(digest)]);
+    },
+
+    async digests(after, limit) {
+      const { rows } = await pool.query<DigestRow['article'] & { seq: string; digest: string | null }>(
+        `SELECT a.seq, a.id, a.title, a.text, a.published, a.source, d.body AS digest
+         FROM articles a LEFT JOIN digests d ON d.article_id = a.id WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`,
+        [after, limit],
+      );
+      return {
+        rows: rows.map(({ seq: _, digest, ...article }) => ({ article, digest: digest === null ? null : (JSON.parse(digest) as ArticleDigest) })),
+        // BIGINT arrives as a string; positions stay far below 2^53.
+        next: rows.length ? Number(rows[rows.length - 1]!.seq) : after,
+      };
     },
 
     async replaceIncidents(incidents, stories) {

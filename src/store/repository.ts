@@ -1,5 +1,6 @@
 // The one storage interface. SQLite (embedded default) and PostgreSQL implement it and pass the same tests.
-import type { Annotations, Article, CopyLink, EntitySummary, Incident, Story } from '../types.js';
+import type { IncidentMention } from '../events/types.js';
+import type { Annotations, Article, CopyLink, EntityMention, EntitySummary, Incident, Story } from '../types.js';
 
 export interface StoredArticle extends Article {
   /** When this row was first stored (ISO). */
@@ -24,9 +25,28 @@ export interface PutResult {
   inserted: boolean;
 }
 
+/**
+ * What rebuilding incidents and stories needs of one article, derived from it and its annotations when it is
+ * stored, so a rebuild reads this instead of re-parsing every article's annotations.
+ */
+export interface ArticleDigest {
+  /** Which derivation made it (see pipeline/digest.ts): an older one is derived again. */
+  version: number;
+  /** Its incident mentions, those the events stage dropped left out. */
+  mentions: IncidentMention[];
+  /** Its entity mentions as story clustering reads them. */
+  entities: Array<Pick<EntityMention, 'text' | 'id' | 'name'>>;
+}
+
+/** A stored article as a rebuild pass reads it, with its digest (null when none was stored). */
+export interface DigestRow {
+  article: Pick<StoredArticle, 'id' | 'title' | 'text' | 'published' | 'source'>;
+  digest: ArticleDigest | null;
+}
+
 export interface Repository {
-  /** Stores an article, its raw bytes, and optionally its annotations, atomically. Idempotent by id. */
-  putArticle(article: Article, raw: Buffer, annotations?: Annotations): Promise<PutResult>;
+  /** Stores an article, its raw bytes, and optionally its annotations and digest, atomically. Idempotent by id. */
+  putArticle(article: Article, raw: Buffer, annotations?: Annotations, digest?: ArticleDigest): Promise<PutResult>;
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Raw bytes as read, for re-running later stages. */
   getRaw(id: string): Promise<Buffer | null>;
@@ -53,6 +73,15 @@ export interface Repository {
   getAnnotations(articleId: string): Promise<Annotations | null>;
   /** Linked entities (mentions with an id) over all stored annotations, most mentioned first. */
   entities(): Promise<EntitySummary[]>;
+
+  /** Stores (or replaces) the digest of a stored article. */
+  putDigest(articleId: string, digest: ArticleDigest): Promise<void>;
+  /**
+   * Up to `limit` stored articles with their digests, in the order they were stored, from just after position
+   * `after` (0 for the first page); `next` is the `after` of the following page. A pass over a big store reads it
+   * page by page instead of holding every text at once.
+   */
+  digests(after: number, limit: number): Promise<{ rows: DigestRow[]; next: number }>;
 
   /** Replaces the stored incidents and stories (they are recomputed from articles as a whole). */
   replaceIncidents(incidents: Incident[], stories: Story[]): Promise<void>;

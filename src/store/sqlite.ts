@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import type { Annotations, Article, CopyLink, Incident, Story } from '../types.js';
 import { MENTION_COLUMNS, mentionRows, summariseEntities, type MentionGroup } from './entities.js';
-import type { PutResult, Repository, SearchHit, StoredArticle } from './repository.js';
+import type { ArticleDigest, DigestRow, PutResult, Repository, SearchHit, StoredArticle } from './repository.js';
 import { ARTICLE_COLUMNS, articleRow, prefixUpperBound, storedArticle, type ArticleRow } from './rows.js';
 import { fts5Expression, searchLimit, searchTerms } from './search-query.js';
 
@@ -69,7 +69,42 @@ const MIGRATIONS = [
   CREATE TABLE incidents (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, body TEXT NOT NULL);
   CREATE TABLE stories (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, body TEXT NOT NULL);
   `,
+  `
+  CREATE TABLE digests (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id),
+    body TEXT NOT NULL
+  );
+  `,
+  // Signature bands keyed by integers (see bandKey) and the article's seq: a third of the size of text keys, so
+  // the random inserts of 128 bands per article stay in cache much longer as the store grows. New articles take
+  // the highest seq, so the index by article grows at its end.
+  `
+  CREATE TABLE bands (
+    band INTEGER NOT NULL,
+    article INTEGER NOT NULL REFERENCES articles(seq),
+    PRIMARY KEY (band, article)
+  ) WITHOUT ROWID;
+  CREATE INDEX bands_article ON bands(article);
+  INSERT OR IGNORE INTO bands (band, article) SELECT band_key(s.band), a.seq FROM signatures s JOIN articles a ON a.id = s.article_id;
+  DROP TABLE signatures;
+  `,
 ];
+
+/**
+ * A 53-bit key for a band string (two independent 32-bit string hashes): exact in a JavaScript number and an
+ * SQLite INTEGER. A collision only adds a candidate, which copy verification then rejects.
+ */
+function bandKey(band: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x2545f491;
+  for (let i = 0; i < band.length; i++) {
+    const c = band.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b = (b << 13) | (b >>> 19);
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
 
 function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
@@ -111,6 +146,7 @@ export function openSqlite(path: string): Repository & WriteBatching {
   db.pragma('busy_timeout = 5000');
   // The signature index takes random inserts; 64 MB of page cache keeps most of it in memory (default: 2 MB).
   db.pragma('cache_size = -65536');
+  db.function('band_key', { deterministic: true }, (band: unknown) => bandKey(String(band)));
   migrate(db);
 
   const insertArticle = db.prepare(
@@ -126,19 +162,28 @@ export function openSqlite(path: string): Repository & WriteBatching {
     `INSERT INTO mentions (${MENTION_COLUMNS.join(', ')}) VALUES (${MENTION_COLUMNS.map((c) => '@' + c).join(', ')})`,
   );
   const selectArticle = db.prepare(`SELECT ${ARTICLE_COLUMNS.join(', ')} FROM articles WHERE id = ?`);
-  const deleteSignature = db.prepare('DELETE FROM signatures WHERE article_id = ?');
+  const selectSeq = db.prepare('SELECT seq FROM articles WHERE id = ?').pluck();
+  const deleteBands = db.prepare('DELETE FROM bands WHERE article = ?');
   // One statement for all of an article's bands: a call per band costs more than the insert itself.
-  const insertBands = db.prepare('INSERT OR IGNORE INTO signatures (band, article_id) SELECT value, ? FROM json_each(?)');
+  const insertBands = db.prepare('INSERT OR IGNORE INTO bands (band, article) SELECT value, ? FROM json_each(?)');
   const selectByBands = db.prepare(
-    `SELECT article_id FROM signatures WHERE band IN (SELECT value FROM json_each(?))
-     GROUP BY article_id HAVING count(*) >= ? ORDER BY count(*) DESC, article_id`,
-  );
+    `SELECT a.id FROM (
+       SELECT article, count(*) AS n FROM bands WHERE band IN (SELECT value FROM json_each(?)) GROUP BY article HAVING n >= ?
+     ) m JOIN articles a ON a.seq = m.article ORDER BY m.n DESC, a.id`,
+  ).pluck();
   const upsertCopyLink = db.prepare(
     `INSERT INTO copy_links (article_id, of_article_id, share, kind) VALUES (?, ?, ?, ?)
      ON CONFLICT (article_id, of_article_id) DO UPDATE SET share = excluded.share, kind = excluded.kind`,
   );
   const selectRaw = db.prepare('SELECT bytes FROM raw_documents WHERE article_id = ?');
   const selectAnnotations = db.prepare('SELECT body FROM annotations WHERE article_id = ?');
+  const upsertDigest = db.prepare(
+    'INSERT INTO digests (article_id, body) VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET body = excluded.body',
+  );
+  const selectDigests = db.prepare(
+    `SELECT a.seq, a.id, a.title, a.text, a.published, a.source, d.body AS digest
+     FROM articles a LEFT JOIN digests d ON d.article_id = a.id WHERE a.seq > ? ORDER BY a.seq LIMIT ?`,
+  );
 
   const writeAnnotations = (annotations: Annotations): void => {
     upsertAnnotations.run(annotations.articleId, JSON.stringify(annotations));
@@ -146,11 +191,12 @@ export function openSqlite(path: string): Repository & WriteBatching {
     for (const m of mentionRows(annotations)) insertMention.run(m);
   };
 
-  const putArticle = db.transaction((article: Article, raw: Buffer, annotations?: Annotations): PutResult => {
+  const putArticle = db.transaction((article: Article, raw: Buffer, annotations?: Annotations, digest?: ArticleDigest): PutResult => {
     const inserted = insertArticle.run(articleRow(article, new Date().toISOString())).changes === 1;
     if (inserted) {
       insertRaw.run(article.id, raw);
       if (annotations) writeAnnotations(annotations);
+      if (digest) upsertDigest.run(article.id, JSON.stringify(digest));
     }
     return { id: article.id, inserted };
   });
@@ -164,11 +210,11 @@ export function openSqlite(path: string): Repository & WriteBatching {
     (db.prepare(`SELECT body FROM ${table} ORDER BY seq`).all() as Array<{ body: string }>).map((r) => JSON.parse(r.body) as T);
 
   return {
-    async putArticle(article, raw, annotations) {
+    async putArticle(article, raw, annotations, digest) {
       if (annotations && annotations.articleId !== article.id) {
         throw new Error(`sitrep: annotations are for article ${annotations.articleId}, not ${article.id}`);
       }
-      return putArticle(article, raw, annotations);
+      return putArticle(article, raw, annotations, digest);
     },
 
     async getArticle(id) {
@@ -213,15 +259,16 @@ export function openSqlite(path: string): Repository & WriteBatching {
 
     async putSignature(articleId, bands) {
       db.transaction(() => {
-        deleteSignature.run(articleId);
-        insertBands.run(articleId, JSON.stringify(bands));
+        const seq = selectSeq.get(articleId) as number | undefined;
+        if (seq === undefined) throw new Error(`sitrep: no stored article ${articleId} to sign`);
+        deleteBands.run(seq);
+        insertBands.run(seq, JSON.stringify(bands.map(bandKey)));
       })();
     },
 
     async findByBands(bands, minMatches = 1) {
       if (bands.length === 0) return [];
-      const rows = selectByBands.all(JSON.stringify(bands), minMatches) as Array<{ article_id: string }>;
-      return rows.map((r) => r.article_id);
+      return selectByBands.all(JSON.stringify(bands.map(bandKey)), minMatches) as string[];
     },
 
     async putCopyLink(link) {
@@ -249,6 +296,18 @@ export function openSqlite(path: string): Repository & WriteBatching {
         .prepare('SELECT entity_id, name, type, surface, count(*) AS n FROM mentions GROUP BY entity_id, name, type, surface')
         .all() as MentionGroup[];
       return summariseEntities(groups);
+    },
+
+    async putDigest(articleId, digest) {
+      upsertDigest.run(articleId, JSON.stringify(digest));
+    },
+
+    async digests(after, limit) {
+      const rows = selectDigests.all(after, limit) as Array<DigestRow['article'] & { seq: number; digest: string | null }>;
+      return {
+        rows: rows.map(({ seq: _, digest, ...article }) => ({ article, digest: digest === null ? null : (JSON.parse(digest) as ArticleDigest) })),
+        next: rows.length ? rows[rows.length - 1]!.seq : after,
+      };
     },
 
     async replaceIncidents(incidents, stories) {

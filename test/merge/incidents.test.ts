@@ -236,3 +236,74 @@ test('a venue known only by id takes coordinates from a place in its own country
   const out = resolveIncidents(extractIncidentMentions(a, annotations(a, layers), { knowledge }), [a], { knowledge });
   assert.deepEqual(out.map((i) => i.place), [{ name: 'Mill Theatre', id: 'venue:mill', country: 'XA', lat: 10, lon: 20 }]);
 });
+
+/** A bare bombing mention of article `id`, dated `date` (null for none) at `places` (towns unless said). */
+function bombing(id: string, date: string | null, places: Array<[name: string, type?: 'GPE' | 'FAC']>): IncidentMention {
+  return {
+    articleId: id,
+    type: 'bombing',
+    trigger: { text: 'bombing', start: 0, end: 7 },
+    sentence: { start: 0, end: 40 },
+    date: date ? { value: date, precision: 'day', from: 'sentence', start: 10, end: 20 } : null,
+    place: null,
+    places: places.map(([name, type]) => ({ name, start: 25, end: 30, text: name, entityType: type ?? 'GPE' })),
+    perpetrators: [],
+    figures: [],
+    discarded: [],
+    weapons: [],
+    targets: [],
+    victims: [],
+    background: false,
+    folded: false,
+    dropped: null,
+  };
+}
+
+test('places match across articles by containment and by distance as well as by name', () => {
+  const places: Record<string, Place> = {
+    Ashby: { name: 'Ashby', id: 'town:ashby', country: 'XA', lat: 10, lon: 20 },
+    // About 33 km from Ashby, in the same country: near enough to be the same incident location.
+    Brookvale: { name: 'Brookvale', id: 'town:brookvale', country: 'XA', lat: 10.3, lon: 20 },
+    Xaland: { name: 'Xaland', id: 'country:xa', country: 'XA', lat: 12, lon: 22 },
+    Farton: { name: 'Farton', id: 'town:farton', country: 'XB', lat: 40, lon: 60 },
+  };
+  const parents: Record<string, string[]> = { 'town:ashby': ['country:xa'], 'town:brookvale': ['country:xa'], 'town:farton': ['country:xb'] };
+  const knowledge: PlaceKnowledge = {
+    lookup: (name) => places[name] ?? null,
+    byId: (id) => Object.values(places).find((p) => p.id === id) ?? null,
+    parents: (id) => parents[id] ?? [],
+  };
+  const mentions = [
+    bombing('ashby', '2031-06-02', [['Ashby']]),
+    bombing('brookvale', '2031-06-02', [['Brookvale']]),
+    bombing('country', '2031-06-03', [['Xaland']]),
+    bombing('farton', '2031-06-02', [['Farton']]),
+  ];
+  const out = resolveIncidents(mentions, [], { knowledge });
+  assert.deepEqual(out.map((i) => i.articles), [['ashby', 'brookvale', 'country'], ['farton']]);
+});
+
+test('a dated report naming no place joins an incident reported a day apart, not three days apart', () => {
+  const out = resolveIncidents(
+    [bombing('a-placed', '2031-06-02', [['Ashby']]), bombing('b-next-day', '2031-06-03', []), bombing('c-later', '2031-06-05', [])],
+    [],
+    { knowledge: null },
+  );
+  assert.deepEqual(out.map((i) => i.articles), [['a-placed', 'b-next-day'], ['c-later']]);
+});
+
+test('many incidents at one town, with undated reports there, resolve in near-linear time', () => {
+  const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000 * 3).toISOString().slice(0, 10);
+  const mentions: IncidentMention[] = [];
+  // Ids sort as the days do, so incidents come out in date order.
+  for (let i = 0; i < 2000; i++) for (let k = 0; k < 3; k++) mentions.push(bombing(`a${String(i).padStart(4, '0')}-${k}`, day(i), [['Ashby']]));
+  // Each of them could be any of the 2000 incidents: together they are one undated incident of their own.
+  for (let k = 0; k < 300; k++) mentions.push(bombing(`u${k}`, null, [['Ashby']]));
+  const t0 = performance.now();
+  const out = resolveIncidents(mentions, [], { knowledge: null });
+  const elapsed = performance.now() - t0;
+  assert.equal(out.length, 2001);
+  assert.deepEqual(out.slice(0, 2000).filter((i, n) => i.articles.length !== 3 || i.date?.value !== day(n)), []);
+  assert.deepEqual([out[2000]!.date, out[2000]!.articles.length], [null, 300]);
+  assert.ok(elapsed < 5000, `took ${elapsed.toFixed(0)} ms`);
+});

@@ -1,7 +1,7 @@
 // The behaviour every Repository must have; sqlite.test.ts and postgres.test.ts run it against each back end.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Repository } from '../../src/store/repository.js';
+import type { ArticleDigest, Repository } from '../../src/store/repository.js';
 import type { Incident, Story } from '../../src/types.js';
 import { annotations, article, binaryBytes, mention } from './fixtures.js';
 
@@ -187,6 +187,27 @@ export function repositoryBehaviour(name: string, factory: RepositoryFactory, sk
         await repo.replaceIncidents([incident('i3', 'arson')], []);
         assert.deepEqual(await repo.incidents(), [incident('i3', 'arson')]);
         assert.deepEqual(await repo.stories(), []);
+      }));
+
+    test('stores digests with their article, replaces them, and pages through articles in stored order', () =>
+      withRepo(async (repo) => {
+        const digest = (name: string): ArticleDigest => ({ version: 1, mentions: [], entities: [{ text: name, id: `geo:${name}` }] });
+        await repo.putArticle(article('c3', 'Third', 'Text of c3.'), Buffer.from('c3'), annotations('c3', []), digest('c'));
+        await repo.putArticle(article('a1', null, 'Text of a1.', { published: null }), Buffer.from('a1'));
+        await repo.putArticle(article('b2', 'Second', 'Text of b2.'), Buffer.from('b2'), undefined, digest('b'));
+        // A second put of a stored article changes nothing, its digest included.
+        await repo.putArticle(article('c3', 'Third', 'Text of c3.'), Buffer.from('c3'), undefined, digest('x'));
+        const first = await repo.digests(0, 2);
+        assert.deepEqual(first.rows, [
+          { article: { id: 'c3', title: 'Third', text: 'Text of c3.', published: '2024-05-02T09:30:00Z', source: 'fixture/c3.html' }, digest: digest('c') },
+          { article: { id: 'a1', title: null, text: 'Text of a1.', published: null, source: 'fixture/a1.html' }, digest: null },
+        ]);
+        await repo.putDigest('a1', digest('a'));
+        const second = await repo.digests(first.next, 2);
+        assert.deepEqual(second.rows.map((r) => [r.article.id, r.digest]), [['b2', digest('b')]]);
+        assert.deepEqual(await repo.digests(second.next, 2), { rows: [], next: second.next });
+        assert.deepEqual((await repo.digests(0, 10)).rows.map((r) => r.digest?.entities[0]?.text), ['c', 'a', 'b']);
+        await assert.rejects(repo.putDigest('missing', digest('m')));
       }));
 
     test('a failing write leaves nothing half-written', () =>
