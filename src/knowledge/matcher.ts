@@ -1,12 +1,12 @@
-// matchKnown: every known entity named in a text, as exact spans. One Aho-Corasick pass over all aliases of the
-// knowledge base, countries, nationalities and bigger places; then case rules, whole-word boundaries, and
-// longest-leftmost selection of non-overlapping matches.
-import { Automaton, foldForMatch } from './aho-corasick.js';
+// matchKnown: every known entity named in a text, as exact spans. One pass of a trie of all aliases of the
+// knowledge base, countries, nationalities and bigger places over the text's word starts; then case rules,
+// whole-word boundaries, and longest-leftmost selection of non-overlapping matches.
 import { catalogEntries } from './catalog.js';
 import { countryData } from './countries.js';
 import type { KnownEntity, KnownMatch } from './entity.js';
 import { placeNamesForMatching } from './gazetteer.js';
 import { caseMatches, matchingRules, needsExactCase } from './rules.js';
+import { foldForMatch, isWordUnit, PatternTrie } from './trie.js';
 
 /** Towns smaller than this are linked when asked for but not spotted in running text (too many are common words). */
 const MATCH_MIN_POPULATION = 50000;
@@ -20,7 +20,7 @@ interface Candidate {
 }
 
 interface MatchIndex {
-  automaton: Automaton;
+  trie: PatternTrie;
   candidates: Candidate[][];
 }
 
@@ -46,7 +46,7 @@ function buildIndex(): MatchIndex {
   }
   const patterns = [...byPattern.keys()];
   const candidates = patterns.map((p) => byPattern.get(p)!.sort((a, b) => a.rank - b.rank));
-  return { automaton: new Automaton(patterns), candidates };
+  return { trie: new PatternTrie(patterns), candidates };
 }
 
 function namesOf(e: KnownEntity): string[] {
@@ -58,8 +58,8 @@ function namesOf(e: KnownEntity): string[] {
 export function matchKnown(text: string): KnownMatch[] {
   index ??= buildIndex();
   const found: KnownMatch[] = [];
-  for (const hit of index.automaton.search(text)) {
-    if (isWordChar(text[hit.start - 1]) || isWordChar(text[hit.end])) continue;
+  for (const hit of index.trie.search(text)) {
+    if (hit.end < text.length && isWordUnit(text.charCodeAt(hit.end))) continue;
     const span = text.slice(hit.start, hit.end);
     const chosen = index.candidates[hit.pattern]!.find((c) => !c.exact || caseMatches(span, c.alias));
     if (chosen) found.push({ start: hit.start, end: hit.end, text: span, entity: chosen.entity });
@@ -73,9 +73,4 @@ export function matchKnown(text: string): KnownMatch[] {
     reached = m.end;
   }
   return selected;
-}
-
-/** True for letters and digits: the characters a whole-word match may not touch. */
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }

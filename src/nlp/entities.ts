@@ -45,10 +45,9 @@ export function findEntities(text: string, sentences: Span[], kb: KnowledgeBase)
 function tagSentences(text: string, sentences: Span[]): NerSpan[] {
   const input: NerToken[][] = [];
   for (const s of sentences) {
-    const tokens = tokenizeForNer(text.slice(s.start, s.end)).flat();
-    for (let i = 0; i < tokens.length; i += MAX_TAGGER_TOKENS) {
-      input.push(tokens.slice(i, i + MAX_TAGGER_TOKENS).map((t) => ({ text: t.text, start: t.start + s.start, end: t.end + s.start })));
-    }
+    const tokens = tokenizeForNer(text.slice(s.start, s.end), s.start).flat();
+    if (tokens.length <= MAX_TAGGER_TOKENS) input.push(tokens);
+    else for (let i = 0; i < tokens.length; i += MAX_TAGGER_TOKENS) input.push(tokens.slice(i, i + MAX_TAGGER_TOKENS));
   }
   return tagTokens(input).flat();
 }

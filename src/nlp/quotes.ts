@@ -39,6 +39,10 @@ function patterns(caseless: boolean) {
     // "X said a “...”": speaker and verb right before the mark outrank anything after the quote.
     adjacentSpeakerVerb: new RegExp(String.raw`(${SPEAKER})${APPOSITIVE}\s+${ADVERB}${VERB}(?:\s+(?:that|a|an|the))?\s*:?\s*$`, flags),
     beforeAccording: new RegExp(String.raw`[Aa]ccording to\s+(${SPEAKER})[^"“”\n]{0,60}$`, flags),
+    // What the two verb patterns before a quote end with. Searching for that alone is cheap, and when it is
+    // absent neither pattern can match, so their costly search from every position of the window is skipped.
+    adjacentVerbEnd: new RegExp(String.raw`${VERB}(?:\s+(?:that|a|an|the))?\s*:?\s*$`, flags),
+    verbEnd: new RegExp(String.raw`${VERB}[^"“”\n]{0,80}$`, flags),
   };
 }
 type Patterns = ReturnType<typeof patterns>;
@@ -150,7 +154,7 @@ function markRole(text: string, at: number, para: Span): 'open' | 'close' | 'eit
 function attribute(use: Patterns, text: string, q: Found, from: number, to: number, mentions: Mentions, previous: Speaker | null): { speaker: Speaker | null } | null {
   const after = text.slice(q.outer.end, to);
   const before = text.slice(from, q.outer.start);
-  const adjacent = use.adjacentSpeakerVerb.exec(before);
+  const adjacent = use.adjacentVerbEnd.test(before) ? use.adjacentSpeakerVerb.exec(before) : null;
   if (adjacent) return { speaker: speakerAt(text, q.outer.start, from + adjacent.indices![1][0], adjacent[1], mentions, previous) };
   const m = use.afterSpeakerVerb.exec(after) ?? use.afterVerbSpeaker.exec(after);
   // After a quote that ends its sentence, a capitalised "The report concluded that ..." starts a new
@@ -158,7 +162,7 @@ function attribute(use: Patterns, text: string, q: Found, from: number, to: numb
   const closed = /[.!?]$/.test(text.slice(q.start, q.end)) && /^\s*\p{Lu}/u.test(after);
   const short = m && SHORT_TAIL.test(after.slice(m[0].length));
   if (m && (!closed || short)) return { speaker: speakerAt(text, q.outer.start, q.outer.end + m.indices![1][0], m[1], mentions, previous) };
-  const b = use.beforeSpeakerVerb.exec(before) ?? use.beforeAccording.exec(before);
+  const b = (use.verbEnd.test(before) ? use.beforeSpeakerVerb.exec(before) : null) ?? use.beforeAccording.exec(before);
   if (b) return { speaker: speakerAt(text, q.outer.start, from + b.indices![1][0], b[1], mentions, previous) };
   return null;
 }

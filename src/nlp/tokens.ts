@@ -27,8 +27,9 @@ function engine(): ReturnType<typeof winkNLP> {
 const SEARCH_WINDOW = 64;
 
 // wink's tokenizer slows down quadratically inside one very long run of non-space characters (a pasted
-// blob, a minified script), so such runs bypass it and become a one-token sentence of their own.
-const LONG_RUN = /\S{256,}/g;
+// blob, a minified script), so such runs bypass it and become a one-token sentence of their own. The
+// lookbehind makes the search start only at the beginning of a run (where any match starts), not inside it.
+const LONG_RUN = /(?<!\S)\S{256,}/g;
 
 /**
  * Splits `text` into sentences and tokens. Every span satisfies `text.slice(start, end) === token.text`.

@@ -6,8 +6,9 @@ import { gazetteerMarks, type Gazetteer } from '../../src/nlp/ner/gazetteer.js';
 import { lexicon } from '../../src/nlp/ner/lexicon.js';
 import { deserializeModel, serializeModel } from '../../src/nlp/ner/model.js';
 import { tagDocument, trimPunctuation } from '../../src/nlp/ner/tagger.js';
-import { spansFromTags, tagsFromSpans, type TokenSpan } from '../../src/nlp/ner/tags.js';
+import { spansFromTags, TAG_COUNT, tagsFromSpans, type TokenSpan } from '../../src/nlp/ner/tags.js';
 import { trainNer, type TrainingDocument } from '../../src/nlp/ner/train.js';
+import { DenseWeights, SparseWeights } from '../../src/nlp/ner/weights.js';
 
 // A tiny hand-written corpus: enough for the perceptron to memorise, small enough to train in milliseconds.
 const sentence = (text: string, spans: TokenSpan[]) => ({ words: text.split(' '), spans });
@@ -42,10 +43,40 @@ test('a saved model tags exactly as the one in memory, with its gazetteer and ca
   assert.equal(reloaded.rows, model.rows);
   assert.deepEqual(reloaded.gazetteer, model.gazetteer);
   assert.deepEqual(reloaded.caseRatios, model.caseRatios);
+  assert.equal(reloaded.weights.scale, model.weights.scale);
+  assert.deepEqual(reloaded.weights.index, model.weights.index);
+  assert.deepEqual(reloaded.weights.value, model.weights.value);
   for (const doc of corpus) assert.deepEqual(spansOf(reloaded, doc), spansOf(model, doc));
-  let max = 0;
-  for (let i = 0; i < model.weights.length; i++) max = Math.max(max, Math.abs(reloaded.weights[i]! - model.weights[i]!));
-  assert.ok(max <= 1e-3, `int16 rounding error ${max}`);
+});
+
+test('sparse weights score as the dense ones they quantise, in units of the scale', () => {
+  const rows = 64;
+  const dense = new DenseWeights(rows);
+  const set = (row: number, tag: number, w: number): void => void (dense.values[row * TAG_COUNT + tag] = w);
+  set(0, 0, 2); set(0, 16, -1); // first row, last tag
+  set(31, 3, 0.5); set(32, 3, 0.25); // either side of a bitmap word
+  set(63, 5, -2);
+  set(40, 7, 1e-6); // rounds to zero: dropped
+  const sparse = SparseWeights.quantise(dense);
+  assert.equal(sparse.scale, 2 / 32767);
+  assert.deepEqual(Array.from(sparse.index), [0, 16, 31 * TAG_COUNT + 3, 32 * TAG_COUNT + 3, 63 * TAG_COUNT + 5]);
+  const scores = (weights: DenseWeights | SparseWeights, hashes: number[]): number[] => {
+    const positions = Int32Array.from(hashes);
+    weights.locate(positions, 0, positions.length);
+    const out = new Float64Array(TAG_COUNT);
+    weights.addScores(positions, positions.length, out);
+    return Array.from(out);
+  };
+  // Repeats add up; rows without weight add nothing; a hash selects row hash mod rows (-1 is row 63, 95 row 31).
+  const rowList = [0, 95, 32, 32, 40, -1, 7];
+  const expected = new Array<number>(TAG_COUNT).fill(0);
+  expected[0] = 32767;
+  expected[16] = -16383; // -1 / scale = -16383.5; Math.round takes halves up
+  expected[3] = 8192 + 2 * 4096;
+  expected[5] = -32767;
+  assert.deepEqual(scores(sparse, rowList), expected);
+  const fromDense = scores(dense, rowList);
+  for (let t = 0; t < TAG_COUNT; t++) assert.ok(Math.abs(fromDense[t]! - expected[t]! * sparse.scale) < 1e-4);
 });
 
 test('a file that is not a model is refused with a clear message', () => {

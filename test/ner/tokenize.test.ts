@@ -13,6 +13,9 @@ test('tokens carry exact character offsets into the text', () => {
       ['on', 30, 32], ['Tuesday', 33, 40], ['.', 40, 41]],
   );
   for (const t of tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  // A slice of a longer text: offsets point into the longer one.
+  const sliced = tokenizeForNer(text.slice(6, 17), 6).flat();
+  assert.deepEqual(sliced.map((t) => [t.text, t.start, t.end]), [['Okafor', 6, 12], ['flew', 13, 17]]);
 });
 
 test('punctuation and clitics are split PTB-style; hyphenated words, numbers and initials stay whole', () => {

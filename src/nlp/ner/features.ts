@@ -19,6 +19,8 @@ const T = {
 
 /** Most static features a token can have (37 fixed templates plus up to 48 gazetteer bits). */
 export const MAX_STATIC_FEATURES = 88;
+/** The first WORD_FEATURES static features of every token (bias, word, shapes, affixes) depend on the word alone. */
+export const WORD_FEATURES = 13;
 /** Most dynamic features a token can have. */
 export const MAX_DYNAMIC_FEATURES = 16;
 
@@ -38,7 +40,7 @@ export interface DocumentContext {
 export const CASE_MODE = { mixed: 0, upper: 1, lower: 2, title: 3 } as const;
 
 /** The case mode of a sentence: "upper" / "lower" / "title" when nearly all its words are written so. */
-export function sentenceCase(lex: readonly Uint32Array[]): number {
+export function sentenceCase(lex: readonly Int32Array[]): number {
   let letters = 0, caps = 0, lower = 0, initial = 0;
   for (const rec of lex) {
     const flags = rec[LEX.flags]!;
@@ -54,7 +56,7 @@ export function sentenceCase(lex: readonly Uint32Array[]): number {
   return CASE_MODE.mixed;
 }
 
-export function documentContext(sentences: readonly (readonly Uint32Array[])[]): DocumentContext {
+export function documentContext(sentences: readonly (readonly Int32Array[])[]): DocumentContext {
   const seenLower = new Set<number>();
   const seenCapitalised = new Set<number>();
   for (const lex of sentences) {
@@ -73,11 +75,11 @@ export function documentContext(sentences: readonly (readonly Uint32Array[])[]):
  * per token) and their counts into `counts`.
  */
 export function staticFeatures(
-  lex: readonly Uint32Array[],
+  lex: readonly Int32Array[],
   gazetteer: Uint16Array,
   caseRatios: ReadonlyMap<number, number>,
   doc: DocumentContext,
-  out: Uint32Array,
+  out: Int32Array,
   counts: Uint8Array,
 ): void {
   const n = lex.length;
@@ -100,6 +102,7 @@ export function staticFeatures(
     }
     let k = i * MAX_STATIC_FEATURES;
     const start = k;
+    // The word's own features first (WORD_FEATURES of them).
     out[k++] = T.bias;
     out[k++] = mix(T.lower, lower);
     out[k++] = mix(T.form, rec[LEX.form]!);
@@ -157,11 +160,11 @@ export const HISTORY_O = ENTITY_TYPES.length;
  * Returns the new end offset.
  */
 export function dynamicFeatures(
-  rec: Uint32Array,
+  rec: Int32Array,
   prev: number,
   prev2: number,
   history: number,
-  out: Uint32Array,
+  out: Int32Array,
   offset: number,
 ): number {
   let k = offset;

@@ -13,7 +13,7 @@ export const GAZETTEER_MAX_TOKENS = 5;
 const PHRASE_SEED = 0x5eed;
 
 /** Hash of a phrase from its tokens' lexical records (the same hash at build and match time). */
-export function extendPhraseHash(hash: number, lex: Uint32Array): number {
+export function extendPhraseHash(hash: number, lex: Int32Array): number {
   return mix(hash, lex[LEX.lower]!);
 }
 export const EMPTY_PHRASE_HASH = PHRASE_SEED;
@@ -22,7 +22,7 @@ export const EMPTY_PHRASE_HASH = PHRASE_SEED;
  * For each token, a bit mask of (type, position) pairs from every gazetteer phrase covering it:
  * bit 4*type + position, position 0 = first of several, 1 = inside, 2 = last, 3 = the whole phrase.
  */
-export function gazetteerMarks(gazetteer: Gazetteer, lex: readonly Uint32Array[], out: Uint16Array): void {
+export function gazetteerMarks(gazetteer: Gazetteer, lex: readonly Int32Array[], out: Uint16Array): void {
   out.fill(0, 0, lex.length);
   if (gazetteer.size === 0) return;
   for (let start = 0; start < lex.length; start++) {

@@ -33,7 +33,7 @@ function neverAtEdge(word: string): boolean {
 // Seeds keep the same string in different fields apart.
 const SEED = { lower: 1, form: 2, shape: 3, short: 4, prefix: 10, suffix: 20 } as const;
 const CACHE_LIMIT = 100_000;
-const cache = new Map<string, Uint32Array>();
+const cache = new Map<string, Int32Array>();
 
 /** Typographic quotes read as the ASCII ones the training text uses. */
 function normalise(word: string): string {
@@ -56,10 +56,10 @@ function caseFlags(word: string): number {
   return flags;
 }
 
-function compute(word: string): Uint32Array {
+function compute(word: string): Int32Array {
   const form = normalise(word);
   const lower = form.toLowerCase();
-  const rec = new Uint32Array(LEX_SIZE);
+  const rec = new Int32Array(LEX_SIZE);
   rec[LEX.lower] = hashString(lower, SEED.lower);
   rec[LEX.form] = hashString(form, SEED.form);
   rec[LEX.shape] = hashString(wordShape(form), SEED.shape);
@@ -75,7 +75,7 @@ function compute(word: string): Uint32Array {
 }
 
 /** The lexical record of a word (shared, do not modify). */
-export function lexicon(word: string): Uint32Array {
+export function lexicon(word: string): Int32Array {
   let rec = cache.get(word);
   if (rec === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear(); // bounded memory on hostile or huge inputs

@@ -1,33 +1,70 @@
 // Greedy left-to-right decoding over a document, restricted to valid BILOU sequences, with the same code
 // path for training (a learner sees every decision, and the history is the gold tags) and tagging.
 import { gazetteerMarks } from './gazetteer.js';
-import { type DocumentContext, documentContext, dynamicFeatures, HISTORY_O, MAX_DYNAMIC_FEATURES, MAX_STATIC_FEATURES, staticFeatures } from './features.js';
+import {
+  type DocumentContext, documentContext, dynamicFeatures, HISTORY_O, MAX_DYNAMIC_FEATURES, MAX_STATIC_FEATURES, staticFeatures,
+  WORD_FEATURES,
+} from './features.js';
 import { FLAG, LEX, lexicon } from './lexicon.js';
 import type { NerModel } from './model.js';
 import { ALLOWED, END_OK, spansFromTags, START_TAG, TAG_COUNT, tagsFromSpans, typeOf } from './tags.js';
+import type { Weights } from './weights.js';
 
-/** Receives every tagging decision during training: the token's feature rows, gold and predicted tags. */
+/** Receives every tagging decision during training: the positions of the token's feature rows in the weight
+ * table (see Weights.locate), gold and predicted tags. */
 export interface Learner {
-  learn(rows: Uint32Array, count: number, gold: number, predicted: number): void;
+  learn(positions: Int32Array, count: number, gold: number, predicted: number): void;
 }
 
 /** Growable scratch buffers, reused across sentences so tagging allocates almost nothing per token. */
 class Scratch {
-  staticFeatures = new Uint32Array(0);
+  staticFeatures = new Int32Array(0);
   counts = new Uint8Array(0);
   marks = new Uint16Array(0);
-  rows = new Uint32Array(MAX_STATIC_FEATURES + MAX_DYNAMIC_FEATURES);
-  dynamic = new Uint32Array(MAX_DYNAMIC_FEATURES);
+  rows = new Int32Array(MAX_STATIC_FEATURES + MAX_DYNAMIC_FEATURES);
+  dynamic = new Int32Array(MAX_DYNAMIC_FEATURES);
   scores = new Float64Array(TAG_COUNT);
   ensure(tokens: number): void {
     if (this.counts.length >= tokens) return;
     const size = Math.max(tokens, 2 * this.counts.length, 64);
-    this.staticFeatures = new Uint32Array(size * MAX_STATIC_FEATURES);
+    this.staticFeatures = new Int32Array(size * MAX_STATIC_FEATURES);
     this.counts = new Uint8Array(size);
     this.marks = new Uint16Array(size);
   }
 }
 const scratch = new Scratch();
+
+/**
+ * The summed weights of each word's own features (the first WORD_FEATURES of a token) under the weights used
+ * last: the same at every occurrence of the word, so a word seen before costs one look-up instead of thirteen
+ * rows. Tagging only (training changes the weights, and the learner must see every row). The committed model's
+ * weights are integers, which sum exactly in any order, so the tags are the same as without it.
+ */
+class WordScores {
+  private weights: Weights | null = null;
+  private readonly byWord = new Map<Int32Array, Float64Array>();
+  private readonly rows = new Int32Array(WORD_FEATURES);
+
+  /** Scores of the word with lexical record `rec`, whose feature hashes are at `features[from ...]`. */
+  get(weights: Weights, rec: Int32Array, features: Int32Array, from: number): Float64Array {
+    if (weights !== this.weights) {
+      this.byWord.clear();
+      this.weights = weights;
+    }
+    let own = this.byWord.get(rec);
+    if (own === undefined) {
+      if (this.byWord.size >= WORD_SCORES_LIMIT) this.byWord.clear(); // bounded memory, as the lexicon's cache
+      for (let k = 0; k < WORD_FEATURES; k++) this.rows[k] = features[from + k]!;
+      weights.locate(this.rows, 0, WORD_FEATURES);
+      own = new Float64Array(TAG_COUNT);
+      weights.addScores(this.rows, WORD_FEATURES, own);
+      this.byWord.set(rec, own);
+    }
+    return own;
+  }
+}
+const WORD_SCORES_LIMIT = 100_000;
+const wordScores = new WordScores();
 /** Longest run of tokens tagged as one sentence. */
 const MAX_SENTENCE_TOKENS = 1000;
 
@@ -68,7 +105,7 @@ function bestTag(scores: Float64Array, prev: number, last: boolean): number {
 
 function tagSentence(
   model: NerModel,
-  lex: readonly Uint32Array[],
+  lex: readonly Int32Array[],
   doc: DocumentContext,
   history: Map<number, number>,
   gold: Uint8Array | undefined,
@@ -78,11 +115,12 @@ function tagSentence(
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
   const { weights } = model;
-  const mask = model.rows - 1;
   scratch.ensure(n);
   const { staticFeatures: feats, counts, marks, rows, dynamic, scores } = scratch;
   gazetteerMarks(model.gazetteer, lex, marks);
   staticFeatures(lex, marks, model.caseRatios, doc, feats, counts);
+  const own = learner ? 0 : WORD_FEATURES; // features scored through wordScores
+  for (let i = 0; i < n; i++) weights.locate(feats, i * MAX_STATIC_FEATURES + own, counts[i]! - own);
   let prev = START_TAG, prev2 = START_TAG;
   for (let i = 0; i < n; i++) {
     const rec = lex[i]!;
@@ -90,15 +128,14 @@ function tagSentence(
     const seen = history.get(lower) ?? 0;
     let count = 0;
     const base = i * MAX_STATIC_FEATURES;
-    for (let k = 0; k < counts[i]!; k++) rows[count++] = feats[base + k]! & mask;
+    for (let k = own; k < counts[i]!; k++) rows[count++] = feats[base + k]!;
     const dynamicEnd = dynamicFeatures(rec, prev, prev2, seen, dynamic, 0);
-    for (let k = 0; k < dynamicEnd; k++) rows[count++] = dynamic[k]! & mask;
+    weights.locate(dynamic, 0, dynamicEnd);
+    for (let k = 0; k < dynamicEnd; k++) rows[count++] = dynamic[k]!;
 
-    scores.fill(0);
-    for (let k = 0; k < count; k++) {
-      const row = rows[k]! * TAG_COUNT;
-      for (let t = 0; t < TAG_COUNT; t++) scores[t] += weights[row + t]!;
-    }
+    if (own > 0) scores.set(wordScores.get(weights, rec, feats, base));
+    else scores.fill(0);
+    weights.addScores(rows, count, scores);
     const best = bestTag(scores, prev, i === n - 1);
     if (learner && gold) learner.learn(rows, count, gold[i]!, best);
     tags[i] = best;
@@ -117,7 +154,7 @@ function tagSentence(
 }
 
 /** Drops punctuation that can never begin or end an entity ("Islamic State ," -> "Islamic State"). */
-export function trimPunctuation(tags: Uint8Array, lex: readonly Uint32Array[]): Uint8Array {
+export function trimPunctuation(tags: Uint8Array, lex: readonly Int32Array[]): Uint8Array {
   const edge = (i: number): boolean => (lex[i]![LEX.flags]! & FLAG.neverAtEdge) !== 0;
   const spans = spansFromTags(tags);
   if (!spans.some((s) => edge(s.start) || edge(s.end - 1))) return tags;

@@ -63,8 +63,9 @@ function endsLine(text: string, lineEnd: number, next: string): boolean {
   return length < SHORT_LINE && startsSentence(next) && !',;:-&'.includes(before);
 }
 
-/** Splits text into sentences of tokens with character offsets. Blank lines always end a sentence. */
-export function tokenizeForNer(text: string): NerToken[][] {
+/** Splits text into sentences of tokens with character offsets, plus `offset` (where `text` begins in a longer
+ * text it was sliced from). Blank lines always end a sentence. */
+export function tokenizeForNer(text: string, offset = 0): NerToken[][] {
   const sentences: NerToken[][] = [];
   let current: NerToken[] = [];
   let pendingEnd = false; // saw terminal punctuation; end the sentence before the next capitalised token
@@ -89,10 +90,10 @@ export function tokenizeForNer(text: string): NerToken[][] {
     const gap = text.slice(lastEnd, m.index);
     // A quote or bracket touching the terminal punctuation closes that sentence; after a space it opens the next.
     const closes = gap === '' && CLOSERS.has(word);
-    if (/\n[^\S\n]*\n/.test(gap) || (gap.includes('\n') && endsLine(text, lastEnd, word))) flush();
+    if (gap.includes('\n') && (/\n[^\S\n]*\n/.test(gap) || endsLine(text, lastEnd, word))) flush();
     else if (pendingEnd && !closes && startsSentence(word)) flush();
     else if (pendingEnd && !closes) pendingEnd = false;
-    current.push({ text: word, start: m.index, end });
+    current.push({ text: word, start: offset + m.index, end: offset + end });
     if (SENTENCE_END.has(word)) pendingEnd = true;
     if (current.length >= MAX_SENTENCE_TOKENS) flush();
     lastEnd = end;

@@ -3,7 +3,8 @@ import { caseRatioTable } from './casing.js';
 import type { Gazetteer } from './gazetteer.js';
 import { emptyModel, type NerModel } from './model.js';
 import { tagDocument, type Learner } from './tagger.js';
-import { TAG_COUNT, tagsFromSpans, type TokenSpan } from './tags.js';
+import { tagsFromSpans, type TokenSpan } from './tags.js';
+import { DenseWeights, SparseWeights } from './weights.js';
 import { seededRandom } from '../../random.js';
 
 export interface TrainingSentence {
@@ -26,7 +27,7 @@ export interface TrainOptions {
   titleCaseShare: number;
   gazetteer: Gazetteer;
   /** Called after each epoch with the averaged model so far (e.g. to print dev F1). */
-  onEpoch?: (epoch: number, averaged: NerModel) => void;
+  onEpoch?: (epoch: number, averaged: NerModel<SparseWeights>) => void;
 }
 
 function titleCase(word: string): string {
@@ -37,30 +38,31 @@ function titleCase(word: string): string {
 class AveragedPerceptron implements Learner {
   readonly totals: Float64Array;
   steps = 1;
-  constructor(readonly model: NerModel) {
-    this.totals = new Float64Array(model.weights.length);
+  constructor(readonly model: NerModel<DenseWeights>) {
+    this.totals = new Float64Array(model.weights.values.length);
   }
-  learn(rows: Uint32Array, count: number, gold: number, predicted: number): void {
+  learn(positions: Int32Array, count: number, gold: number, predicted: number): void {
     this.steps++;
     if (gold === predicted) return;
-    const { weights } = this.model;
+    const weights = this.model.weights.values;
     for (let k = 0; k < count; k++) {
-      const row = rows[k]! * TAG_COUNT;
+      const row = positions[k]!;
       weights[row + gold]! += 1;
       this.totals[row + gold]! += this.steps;
       weights[row + predicted]! -= 1;
       this.totals[row + predicted]! -= this.steps;
     }
   }
-  averaged(): NerModel {
-    const { weights } = this.model;
+  /** The averaged weights, quantised as the model file stores them (so what is evaluated is what ships). */
+  averaged(): NerModel<SparseWeights> {
+    const weights = this.model.weights.values;
     const out = new Float32Array(weights.length);
     for (let i = 0; i < weights.length; i++) out[i] = weights[i]! - this.totals[i]! / this.steps;
-    return { ...this.model, weights: out };
+    return { ...this.model, weights: SparseWeights.quantise(new DenseWeights(this.model.rows, out)) };
   }
 }
 
-export function trainNer(documents: readonly TrainingDocument[], options: TrainOptions): NerModel {
+export function trainNer(documents: readonly TrainingDocument[], options: TrainOptions): NerModel<SparseWeights> {
   const rand = seededRandom(options.seed);
   const caseRatios = caseRatioTable(documents.flatMap((d) => d.sentences.map((s) => s.words)));
   const learner = new AveragedPerceptron(emptyModel(options.rows, options.gazetteer, caseRatios));

@@ -1,0 +1,145 @@
+// Many-pattern matching of whole-word names over folded text: a trie of the folded patterns, walked from every
+// position that can start a word. Characters are folded one code unit at a time (lower case, no diacritics,
+// dashes as spaces), and runs of spaces count as one, so offsets into the original text are kept exactly.
+// Walking only from word starts (rather than running Aho-Corasick over every character) skips the inside of
+// words, which is most of a text; the cost per start is bounded by the longest pattern.
+
+const SPACE = 0x20;
+/** Above this many children a state's children are binary-searched rather than scanned. */
+const SCAN_LIMIT = 8;
+
+export interface TrieHit {
+  pattern: number;
+  start: number;
+  end: number;
+}
+
+export class PatternTrie {
+  /** The state after the first folded unit of a pattern, or -1. */
+  private readonly rootNext = new Int32Array(65536).fill(-1);
+  /** States are numbered breadth-first, so the children of s are the states firstChild[s] .. firstChild[s + 1] - 1,
+   * in increasing order of `unit`: contiguous in memory and searchable. */
+  private readonly firstChild: Int32Array;
+  private readonly unit: Uint16Array;
+  /** Pattern ending at this state, or -1. */
+  private readonly output: Int32Array;
+
+  /** Builds the trie; pattern i is reported as `pattern: i`. Patterns that fold to nothing are ignored. */
+  constructor(patterns: readonly string[]) {
+    // Insert into a map-based trie first, then lay it out breadth-first in typed arrays.
+    const children: Array<Map<number, number>> = [new Map()];
+    const ends: number[] = [-1];
+    patterns.forEach((pattern, index) => {
+      const folded = foldCodes(pattern);
+      if (folded.length === 0) return;
+      let state = 0;
+      for (const c of folded) {
+        let next = children[state]!.get(c);
+        if (next === undefined) {
+          next = children.length;
+          children.push(new Map());
+          ends.push(-1);
+          children[state]!.set(c, next);
+        }
+        state = next;
+      }
+      if (ends[state] === -1) ends[state] = index;
+    });
+    const count = children.length;
+    this.firstChild = new Int32Array(count + 1);
+    this.unit = new Uint16Array(count);
+    this.output = new Int32Array(count);
+    const order = [0]; // old state ids in breadth-first order; position = new id
+    for (let head = 0; head < order.length; head++) {
+      const old = order[head]!;
+      this.output[head] = ends[old]!;
+      this.firstChild[head] = order.length;
+      for (const [c, child] of [...children[old]!].sort((a, b) => a[0] - b[0])) {
+        this.unit[order.length] = c;
+        if (head === 0) this.rootNext[c] = order.length;
+        order.push(child);
+      }
+    }
+    this.firstChild[count] = count;
+  }
+
+  private child(state: number, c: number): number {
+    const { unit } = this;
+    let lo = this.firstChild[state]!, hi = this.firstChild[state + 1]!;
+    while (hi - lo > SCAN_LIMIT) {
+      const mid = (lo + hi) >>> 1;
+      const u = unit[mid]!;
+      if (u === c) return mid;
+      if (u < c) lo = mid + 1;
+      else hi = mid;
+    }
+    for (; lo < hi; lo++) if (unit[lo] === c) return lo;
+    return -1;
+  }
+
+  /** Every occurrence of every pattern that starts a word (at the start of `text` or after a character that is
+   * not a letter or digit), with offsets into `text` itself, by start then end. */
+  search(text: string): TrieHit[] {
+    const hits: TrieHit[] = [];
+    const { output } = this;
+    for (let start = 0; start < text.length; start++) {
+      if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
+      let i = start;
+      let previous = foldUnit(text.charCodeAt(i));
+      let state = this.rootNext[previous]!; // -1 for a space: patterns are trimmed
+      while (state >= 0) {
+        if (output[state] !== -1) hits.push({ pattern: output[state]!, start, end: i + 1 });
+        do i++;
+        while (i < text.length && previous === SPACE && foldUnit(text.charCodeAt(i)) === SPACE);
+        if (i >= text.length) break;
+        previous = foldUnit(text.charCodeAt(i));
+        state = this.child(state, previous);
+      }
+    }
+    return hits;
+  }
+}
+
+const foldTable = new Uint16Array(65536);
+
+/** One UTF-16 code unit folded to one: lower case without diacritics; dashes, underscores and spaces to a space. */
+function foldUnit(code: number): number {
+  const cached = foldTable[code]!;
+  if (cached !== 0) return cached;
+  const ch = String.fromCharCode(code);
+  let folded = code;
+  if (/[\s\-\u2010-\u2015\u2212_]/.test(ch)) folded = SPACE;
+  else if (/[\u2018\u2019\u02BC\u0060\u00B4]/.test(ch)) folded = 0x27;
+  else {
+    const base = ch.toLowerCase().normalize('NFD');
+    if (base.length >= 1 && !/\p{M}/u.test(base[0]!)) folded = base.charCodeAt(0);
+  }
+  foldTable[code] = folded === 0 ? code : folded;
+  return foldTable[code]!;
+}
+
+/** 1 + (is a letter or digit) per code unit, filled on first use. */
+const wordTable = new Uint8Array(65536);
+
+/** True for letters and digits: the characters a whole-word match may not touch. */
+export function isWordUnit(code: number): boolean {
+  let known = wordTable[code]!;
+  if (known === 0) known = wordTable[code] = /[\p{L}\p{N}]/u.test(String.fromCharCode(code)) ? 2 : 1;
+  return known === 2;
+}
+
+/** A pattern as the trie sees it; two patterns with the same folded form are the same pattern. */
+export function foldForMatch(pattern: string): string {
+  return String.fromCharCode(...foldCodes(pattern));
+}
+
+function foldCodes(pattern: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = foldUnit(pattern.charCodeAt(i));
+    if (c === SPACE && (out.length === 0 || out[out.length - 1] === SPACE)) continue;
+    out.push(c);
+  }
+  while (out[out.length - 1] === SPACE) out.pop();
+  return out;
+}
