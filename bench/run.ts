@@ -4,6 +4,7 @@ import { benchAnalyze } from './analyze.js';
 import { benchAnnotate } from './annotate.js';
 import { benchExtract } from './extract.js';
 import { benchIngest } from './ingest.js';
+import { benchStories } from './stories.js';
 import { loadZytePages, zyteDir } from '../eval/extract.js';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -18,11 +19,22 @@ if (loadZytePages()) {
 } else console.log(`skipped: no Zyte pages at ${zyteDir}`);
 
 console.log('\n# annotation (one core, median of passes)');
-for (const a of benchAnnotate()) console.log(`${a.corpus.padEnd(22)} ${a.words} words: ${Math.round(a.wordsPerSec)} words/s`);
+for (const a of benchAnnotate()) {
+  console.log(`${a.corpus.padEnd(22)} ${a.words} words: ${Math.round(a.wordsPerSec)} words/s, ${Math.round(a.wordsPerCpuSec)} words per CPU second`);
+}
 
 console.log('\n# ingest of a 10,000-article directory (synthetic, SQLite)');
 const i = await benchIngest(10000);
 console.log(`${i.articles} articles in ${i.seconds.toFixed(1)} s: ${i.articlesPerSec.toFixed(1)} articles/s; RSS ${i.rssMb.at10} MB at 10%, ${i.rssMb.at50} MB at 50%, ${i.rssMb.at100} MB at 100%`);
+
+console.log('\n# story clustering alone (synthetic corpus, one core)');
+for (const n of curve) {
+  const s = benchStories(n);
+  console.log(
+    `${String(s.articles).padStart(7)} articles -> ${s.stories} stories: ${Math.round(s.docsPerSec)} docs/s, ${s.cpuMsPerDoc.toFixed(3)} CPU ms/doc ` +
+      `(first tenth ${s.cpuMsPerDocFirstTenth.toFixed(3)}, last tenth ${s.cpuMsPerDocLastTenth.toFixed(3)})`,
+  );
+}
 
 console.log('\n# analyze end to end (ingest + annotate + incidents + stories), synthetic corpus');
 for (const n of curve) {
