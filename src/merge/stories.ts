@@ -11,6 +11,8 @@
 // - a story, as it grows, is merged with a nearby story (a candidate of its newest article) whose centroid is
 //   close to its own, unless the split check would part them: the repair for an event that a split or an early
 //   arrival order cut in two.
+// A split never parts a copy (syndication, a paste) from its original, and none is tried before `splitFrom`
+// articles have been seen, when word statistics cannot yet tell an event's words from its kind's.
 // Each costs a bounded amount per article (stories above `maxSplitCheck` articles are left as they are), so the
 // whole stays linear in the stream. Features are interned as integers and centroid norms cached (see
 // story-weights.ts), since this runs on every article the pipeline analyses.
@@ -63,6 +65,17 @@ export interface StoryParameters {
   mergeCosine: number;
   /** Stories larger than this are neither split nor merged (bounds the cost per article). */
   maxSplitCheck: number;
+  /**
+   * No story is split before this many articles have been seen (background included): in a short stream every
+   * word is shared by a few articles, IDF cannot tell the words of an event from those of its kind, and a split
+   * cuts one event in two.
+   */
+  splitFrom: number;
+  /**
+   * Two articles sharing at least this share of their index keys (top terms and names) are copies of one text
+   * (syndication, a paste, an update of it), which no split may part.
+   */
+  copyKeyShare: number;
   /** An index key keeps only its most recent stories, so a common key cannot make lookups grow with the stream. */
   maxStoriesPerKey: number;
 }
@@ -80,6 +93,8 @@ interface Member {
   keys: number[];
   /** Its place in the stream (0 for the first article added). */
   arrival: number;
+  /** The earlier member of its story it copies (most index keys shared), which a split keeps it with. */
+  original?: Member;
   /** The story it is in now (set when added to one). */
   story?: StoryState;
 }
@@ -205,6 +220,7 @@ export class StoryClusterer {
       this.all.push(home);
     }
     const member: Member = { article: { id: doc.id, title: doc.title, source: doc.source ?? '' }, vectors, when, keys, arrival: this.arrivals++ };
+    member.original = this.originalOf(keys, home);
     this.join(home, member, norms);
     this.indexUnder(home, keys);
     // An article that matches two stories may show they were one event all along; otherwise the story it joined
@@ -212,7 +228,7 @@ export class StoryClusterer {
     const runnerUp = matches[1]?.story;
     if (runnerUp && this.checkable(home) && this.checkable(runnerUp) && !this.separated(home.members, runnerUp.members, p.mergeMargin)) {
       this.merge(home, runnerUp);
-    } else if (home.members.length >= 2 * p.minSplitSize && this.checkable(home)) {
+    } else if (home.members.length >= 2 * p.minSplitSize && this.checkable(home) && this.weights.terms.n >= p.splitFrom) {
       this.trySplit(home, member);
     }
     const settled = member.story!;
@@ -308,8 +324,11 @@ export class StoryClusterer {
     const groups = this.bisect(story.members, newest) ?? this.bisect(story.members, this.leastLike(story.members, story.centroid, this.storyNorms(story)));
     if (!groups) return;
     const members = story.members;
-    const leaving = groups[0].includes(members[0]!) ? groups[1] : groups[0];
-    const moved = new Set(leaving);
+    const moved = new Set(groups[0].includes(members[0]!) ? groups[1] : groups[0]);
+    // A copy goes where its original goes (members are in arrival order, so an original is placed first).
+    for (const m of members) if (m.original) moved[moved.has(m.original) ? 'add' : 'delete'](m);
+    const leaving = members.filter((m) => moved.has(m));
+    if (leaving.length === 0) return;
     const fresh = emptyStory(`story-${leaving[0]!.article.id}`, leaving[0]!.arrival);
     for (const m of leaving) {
       addMember(fresh, m);
@@ -345,6 +364,17 @@ export class StoryClusterer {
     }
     const p = this.params;
     return Math.min(groups[0].length, groups[1].length) >= p.minSplitSize && this.separated(groups[0], groups[1], p.splitMargin) ? groups : null;
+  }
+
+  /** The first member of the story sharing at least `copyKeyShare` of its index keys with `keys`, if any. */
+  private originalOf(keys: number[], story: StoryState): Member | undefined {
+    if (!this.checkable(story) || keys.length === 0) return undefined;
+    const own = new Set(keys);
+    return story.members.find((m) => {
+      let common = 0;
+      for (const k of m.keys) if (own.has(k)) common++;
+      return common >= this.params.copyKeyShare * Math.min(own.size, m.keys.length);
+    });
   }
 
   /**

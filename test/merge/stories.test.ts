@@ -108,8 +108,9 @@ test('an article matching two stories merges them into the older unless their me
 
 test('a story that took in the first reports of a second event splits into the two events', () => {
   const docs = ROBBERIES.map((d) => [d.id, d.text] as const);
-  // Bars low enough that the first Quillton report joins the Halvern story as it arrives.
-  const loose = { threshold: 0.05, singletonThreshold: 0.05 };
+  // Bars low enough that the first Quillton report joins the Halvern story as it arrives; splitFrom 0, as this
+  // stream (with its background) is shorter than the default.
+  const loose = { threshold: 0.05, singletonThreshold: 0.05, splitFrom: 0 };
   const split = run(loose, docs);
   assert.deepEqual(split.arrival.slice(0, 5), Array(5).fill('story-halvern-1'));
   // The sixth article makes the story large enough to check (2 x minSplitSize); from then on Quillton has its own.
@@ -117,6 +118,8 @@ test('a story that took in the first reports of a second event splits into the t
   assert.deepEqual(split.stories, ['story-halvern-1: halvern-1,halvern-2,halvern-3,halvern-4', 'story-quillton-1: quillton-1,quillton-2,quillton-3,quillton-4']);
   const unsplit = run({ ...loose, minSplitSize: 100 }, docs);
   assert.deepEqual(unsplit.stories, [`story-halvern-1: ${ROBBERIES.map((d) => d.id).join(',')}`]);
+  // 6 background texts and 8 articles are fewer than splitFrom 15: no split.
+  assert.deepEqual(run({ ...loose, splitFrom: 15 }, docs).stories, unsplit.stories);
 });
 
 test('with default parameters the two robberies form two stories as they arrive', () => {
@@ -165,4 +168,32 @@ test('two stories of one event kept apart on arrival merge once their centroids 
   assert.deepEqual(merged.arrival, ['story-a', 'story-a', 'story-a', 'story-c', 'story-c', 'story-a']);
   assert.deepEqual(merged.stories, ['story-a: a,a2,a3,c,c2,c3']);
   assert.deepEqual(run({ ...strict, mergeCosine: 0.99 }, docs).stories, ['story-a: a,a2,a3', 'story-c: c,c2,c3']);
+});
+
+// One event reported six ways in a short stream, written for this test: a first report, an agency update, its
+// syndicated copy, a pasted summary, a records update and a follow-up on the arrests.
+const ARENA = [
+  ['first', 'Gunmen opened fire at the Velmora Arena concert hall outside Tarsk on Friday night, and dozens of people were reported dead as the roof caught fire.'],
+  ['update', 'The Halden Front claimed the Velmora Arena attack as the death toll rose to 93 on Saturday. Tarsk officials said four gunmen fled in a white car before the roof collapsed. Rescue crews searched the burned concert hall through the night.'],
+  ['copy', 'The Halden Front claimed the Velmora Arena attack as the death toll rose to 93 on Saturday. Tarsk officials said four gunmen fled in a white car before the roof collapsed. Rescue crews searched the burned concert hall.'],
+  ['paste', 'What we know: gunmen attacked the Velmora Arena near Tarsk during a concert; the Halden Front claimed it; the toll is 93.'],
+  ['records', 'Tarsk authorities said on Monday that 121 people were killed in the attack at the Velmora Arena concert venue, and more than 150 were injured.'],
+  ['arrests', 'Four suspects in the Velmora Arena attack were detained near the border after a car chase, the Tarsk security service said.'],
+] as const;
+
+test('a short stream on one event, copies included, forms one story (no split on the statistics of a handful of articles)', () => {
+  const c = new StoryClusterer();
+  for (const [id, text] of ARENA) c.add({ id, title: null, text, published: '2031-03-02T10:00:00Z' });
+  assert.deepEqual(c.stories().map((s) => s.articles.map((a) => a.id)), [ARENA.map(([id]) => id)]);
+});
+
+test('a split keeps a copy with its original, even when 2-means would put it with the other event', () => {
+  // A paste of the first Halvern report with a Quillton paragraph added: most of its index keys are halvern-1's.
+  const mixed = `${halvern1!} Petrak Osei was caught near Quillton with cash from the Farmers Bank vault; a Quillton judge refused bail for Petrak Osei, who fled on a motorbike.`;
+  const docs = ROBBERIES.map((d) => [d.id, d.text] as const);
+  const withCopy = [...docs.slice(0, 4), ['mixed', mixed] as const, ...docs.slice(4)];
+  const loose = { threshold: 0.05, singletonThreshold: 0.05, splitFrom: 0 };
+  assert.deepEqual(run(loose, withCopy).stories, ['story-halvern-1: halvern-1,halvern-2,mixed,halvern-3,halvern-4', 'story-quillton-1: quillton-1,quillton-2,quillton-3,quillton-4']);
+  // Without the copy rule (no two articles share over 100 % of their keys) it goes with the Quillton reports.
+  assert.deepEqual(run({ ...loose, copyKeyShare: 2 }, withCopy).stories, ['story-halvern-1: halvern-1,halvern-2,halvern-3,halvern-4', 'story-quillton-1: quillton-1,quillton-2,mixed,quillton-3,quillton-4']);
 });
