@@ -111,6 +111,8 @@ interface SmallTowns {
   /** Letters-and-digits key -> row indexes; candidates are confirmed with foldKey, which is slower to compute. */
   byLetters: Map<string, number[]>;
   byId: Map<number, number> | null;
+  /** Row index -> the row as a Town, built once: the same few names are looked up again and again. */
+  towns: Map<number, Town>;
 }
 
 let smallTowns: SmallTowns | null = null;
@@ -123,19 +125,30 @@ function loadSmallTowns(): SmallTowns {
   rows.forEach((row, i) => {
     if (row.population < TOWN_MIN_POPULATION) addTo(byLetters, lettersKey(row.name), i);
   });
-  smallTowns = { rows, byLetters, byId: null };
+  smallTowns = { rows, byLetters, byId: null, towns: new Map() };
   return smallTowns;
 }
 
-function smallTown(row: AllTheCitiesRow): Town {
-  const [lon, lat] = row.loc.coordinates;
-  return { id: row.cityId, name: row.name, key: foldKey(row.name), country: row.country, admin: row.adminCode, population: row.population, lat, lon };
+function smallTown(small: SmallTowns, i: number): Town {
+  let town = small.towns.get(i);
+  if (!town) {
+    const row = small.rows[i]!;
+    const [lon, lat] = row.loc.coordinates;
+    town = { id: row.cityId, name: row.name, key: foldKey(row.name), country: row.country, admin: row.adminCode, population: row.population, lat, lon };
+    small.towns.set(i, town);
+  }
+  return town;
 }
 
 /** Small towns whose folded name is `key`; `surface` is the name as given, for the quick letters-only bucket. */
 function smallTownsNamed(surface: string, key: string): Town[] {
-  const { rows, byLetters } = loadSmallTowns();
-  return (byLetters.get(lettersKey(surface)) ?? []).map((i) => smallTown(rows[i]!)).filter((t) => t.key === key);
+  const small = loadSmallTowns();
+  const towns: Town[] = [];
+  for (const i of small.byLetters.get(lettersKey(surface)) ?? []) {
+    const town = smallTown(small, i);
+    if (town.key === key) towns.push(town);
+  }
+  return towns;
 }
 
 function lettersKey(name: string): string {
@@ -181,18 +194,21 @@ export function lookupPlace(name: string, context?: LinkContext): KnownEntity | 
   if (countryHits.length === 0 && places.length === 0) return null;
 
   const rank = contextRank(context);
-  let best: KnownEntity | null = null;
+  let best: KnownEntity | Place | null = null;
   let bestScore: [number, number, number] = [Infinity, Infinity, Infinity];
-  const consider = (entity: KnownEntity, isCountry: boolean, weight: number): void => {
-    const score: [number, number, number] = [rank(entity.country), isCountry ? 0 : 1, -weight];
+  const consider = (candidate: KnownEntity | Place, country: string | undefined, isCountry: boolean, weight: number): void => {
+    const score: [number, number, number] = [rank(country), isCountry ? 0 : 1, -weight];
     if (lessThan(score, bestScore)) {
-      best = entity;
+      best = candidate;
       bestScore = score;
     }
   };
-  for (const c of countryHits) consider(c, true, 0);
-  for (const { place, weight } of places) consider(placeEntity(place), false, weight);
-  return best;
+  for (const c of countryHits) consider(c, c.country, true, 0);
+  // Only the winner becomes an entity.
+  for (const { place, weight } of places) consider(place, placeCountry(place), false, weight);
+  if (best === null) return null;
+  const winner: KnownEntity | Place = best;
+  return 'town' in winner || 'region' in winner ? placeEntity(winner) : winner;
 }
 
 /** 0 for a place in one of the context's countries, else 1. Only membership counts, not the order: an article
@@ -215,9 +231,24 @@ function placeCountry(place: Place): string {
   return 'town' in place ? place.town.country : place.region.country;
 }
 
+// Entities are frozen, so one per town or region serves every caller.
+const entities = new WeakMap<Town | Region, KnownEntity>();
+
 function placeEntity(place: Place): KnownEntity {
   if ('region' in place) return regionEntity(place.region);
-  const { town } = place;
+  return onceFor(place.town, townEntity);
+}
+
+function onceFor<T extends Town | Region>(source: T, build: (source: T) => KnownEntity): KnownEntity {
+  let entity = entities.get(source);
+  if (!entity) {
+    entity = build(source);
+    entities.set(source, entity);
+  }
+  return entity;
+}
+
+function townEntity(town: Town): KnownEntity {
   const g = load();
   const regionCode = `${town.country}.${town.admin}`;
   return freezeEntity({
@@ -239,18 +270,20 @@ function regionId(code: string): string {
 }
 
 function regionEntity(region: Region): KnownEntity {
-  return freezeEntity({
-    id: regionId(region.code),
-    name: region.name,
-    type: 'GPE',
-    kind: 'admin-region',
-    aliases: [...regionNames(region.name), ...(load().exonymsOf.get(`${foldKey(region.name)}|${region.country}`) ?? [])],
-    parent: countryId(region.country),
-    country: region.country,
-    lat: region.lat,
-    lon: region.lon,
-    population: region.population,
-  });
+  return onceFor(region, (r) =>
+    freezeEntity({
+      id: regionId(r.code),
+      name: r.name,
+      type: 'GPE',
+      kind: 'admin-region',
+      aliases: [...regionNames(r.name), ...(load().exonymsOf.get(`${foldKey(r.name)}|${r.country}`) ?? [])],
+      parent: countryId(r.country),
+      country: r.country,
+      lat: r.lat,
+      lon: r.lon,
+      population: r.population,
+    }),
+  );
 }
 
 let townById: Map<number, Town> | null = null;
@@ -271,7 +304,7 @@ export function getPlace(id: string): KnownEntity | null {
     const small = loadSmallTowns();
     small.byId ??= new Map(small.rows.map((row, i) => [row.cityId, i]));
     const i = small.byId.get(n);
-    if (i !== undefined) town = smallTown(small.rows[i]!);
+    if (i !== undefined) town = smallTown(small, i);
   }
   return town ? placeEntity({ town }) : null;
 }

@@ -6,8 +6,24 @@ const APOSTROPHES = /['\u2018\u2019\u02BC\u0060\u00B4]/g;
 const SEPARATORS = /[-\u2010-\u2015\u2212_/.,()]+/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 
+// Names recur within and across articles, and folding one takes a normalisation and six regular expressions;
+// longer strings are no names and are not kept.
+const FOLD_CACHE_LIMIT = 50_000;
+const folded = new Map<string, string>();
+
 /** Lower case, no diacritics, no apostrophes, separators as single spaces, known spelling variants unified. */
 export function foldKey(surface: string): string {
+  if (surface.length > MAX_NAME_LENGTH) return fold(surface);
+  let key = folded.get(surface);
+  if (key === undefined) {
+    if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
+    key = fold(surface);
+    folded.set(surface, key);
+  }
+  return key;
+}
+
+function fold(surface: string): string {
   const base = surface
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')

@@ -48,17 +48,46 @@ export function needsExactCase(alias: string): boolean {
  * or "is"). A span in capitals matches any alias of five letters or more (headlines, datelines: "MOSCOW").
  */
 export function caseMatches(span: string, alias: string): boolean {
-  const a = letters(span);
-  const b = letters(alias);
-  if (a.length !== b.length) return false;
-  if (a.length >= 5 && a.every(isUpper)) return true;
-  return a.every((ch, i) => isUpper(ch) === isUpper(b[i]!));
+  // Walks both strings' letters in step by code point: this runs for every candidate match, and building
+  // letter arrays here was a tenth of the annotation layer's allocation.
+  let i = 0;
+  let j = 0;
+  let count = 0;
+  let allUpper = true;
+  let same = true;
+  for (;;) {
+    let a = NOT_LETTER;
+    while (i < span.length && a === NOT_LETTER) {
+      const cp = span.codePointAt(i)!;
+      i += cp > 0xffff ? 2 : 1;
+      a = letterCase(cp);
+    }
+    let b = NOT_LETTER;
+    while (j < alias.length && b === NOT_LETTER) {
+      const cp = alias.codePointAt(j)!;
+      j += cp > 0xffff ? 2 : 1;
+      b = letterCase(cp);
+    }
+    if (a === NOT_LETTER || b === NOT_LETTER) {
+      if (a !== b) return false;
+      break;
+    }
+    count++;
+    if (a !== UPPER) allUpper = false;
+    if (a !== b) same = false;
+  }
+  return same || (count >= 5 && allUpper);
 }
 
-function letters(s: string): string[] {
-  return [...s].filter((ch) => ch.toLowerCase() !== ch.toUpperCase());
-}
+const NOT_LETTER = 0;
+const LOWER = 1;
+const UPPER = 2;
 
-function isUpper(ch: string): boolean {
-  return ch !== ch.toLowerCase();
+/** A letter is a character with distinct cases; it is upper case when lower-casing changes it. */
+function letterCase(cp: number): number {
+  if (cp < 0x80) return cp >= 65 && cp <= 90 ? UPPER : cp >= 97 && cp <= 122 ? LOWER : NOT_LETTER;
+  const ch = String.fromCodePoint(cp);
+  const lower = ch.toLowerCase();
+  if (lower === ch.toUpperCase()) return NOT_LETTER;
+  return ch !== lower ? UPPER : LOWER;
 }

@@ -4,17 +4,20 @@ import type { KnownEntity, KnownMatch, LinkContext } from '../knowledge/index.js
 import type { EntityMention, EntityType, Span } from '../types.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { tagTokens, tokenizeForNer, type NerSpan, type NerToken } from './ner/index.js';
-import { adoptSurnames, extendName, joinParticleNames, personMention, resolvePeople, titledNames, titleOffset } from './persons.js';
+import { adoptSurnames, extendName, governmentHeads, joinParticleNames, personMention, resolvePeople, titledNames, titleOffset } from './persons.js';
 
 /** Run-on "sentences" (tables, lists) carry no useful context past this many tokens, so they are tagged in
  * pieces and the tagger's cost stays linear. */
 const MAX_TAGGER_TOKENS = 200;
 const PLACE_TYPES = new Set<EntityType>(['GPE', 'LOC', 'FAC']);
 const ORG_TYPES = new Set<EntityType>(['ORG', 'FAC']);
+/** A namesake this much smaller than the place the matcher chose is a village that merely shares the name
+ * (Moscow, Idaho in a report that also mentions the US), not the place meant. */
+const MIN_NAMESAKE_SHARE = 0.1;
 
 /** Entity mentions in `text`, given its sentences, sorted by start and not overlapping. */
 export function findEntities(text: string, sentences: Span[], kb: KnowledgeBase): EntityMention[] {
-  const matches = kb.matchKnown(text);
+  const matches = relinkPlaces(kb.matchKnown(text), kb);
   const known = matches.map((m) => fromKnown(text, m, m.entity)).sort((a, b) => a.start - b.start);
   const context: LinkContext = { countries: countriesOf(matches) };
   const link = cachedLinks(kb, context);
@@ -34,12 +37,14 @@ export function findEntities(text: string, sentences: Span[], kb: KnowledgeBase)
     tagged.push(mention);
   }
   // Repairs to the tagger's people come before resolution, so later mentions take the repaired full name:
-  // names split at a particle are joined, lone surnames typed ORG become people, titled names it missed are added.
-  const mentions = titledNames(text, adoptSurnames(joinParticleNames(text, [...known, ...tagged].sort((a, b) => a.start - b.start))));
-  return resolvePeople(mentions, (name) => {
+  // names split at a particle are joined, titled names it missed are added. Lone surnames typed ORG or LOC, and
+  // surnames before "administration", become people after resolution, when every person has a full name.
+  const mentions = titledNames(text, joinParticleNames(text, [...known, ...tagged].sort((a, b) => a.start - b.start)));
+  const linkPerson = (name: string): { id: string; name: string } | null => {
     const entry = link(name, 'PERSON');
     return entry ? { id: entry.id, name: entry.name } : null;
-  });
+  };
+  return governmentHeads(text, adoptSurnames(resolvePeople(mentions, linkPerson)), linkPerson);
 }
 
 function tagSentences(text: string, sentences: Span[]): NerSpan[] {
@@ -95,11 +100,57 @@ function fromKnown(text: string, span: Span, entity: KnownEntity): EntityMention
   return { start: span.start, end: span.end, text: text.slice(span.start, span.end), type: entity.type, id: entity.id, name: entity.name };
 }
 
+/**
+ * The matcher picks the biggest of same-named towns and regions; one with a namesake in a country the rest of
+ * the text is about is linked again with those countries ("Hyderabad" in a report on Pakistan is in Sindh).
+ * A place's own mentions do not count as context, or the Indian Hyderabad would vouch for itself; a far smaller
+ * namesake does not win.
+ */
+function relinkPlaces(matches: KnownMatch[], kb: KnowledgeBase): KnownMatch[] {
+  const counts = countryCounts(matches);
+  const mentionsOf = new Map<string, number>();
+  for (const { entity } of matches) mentionsOf.set(entity.id, (mentionsOf.get(entity.id) ?? 0) + 1);
+  const relinked = new Map<string, KnownEntity>();
+  return matches.map((m) => {
+    const { entity } = m;
+    if (entity.kind !== 'city' && entity.kind !== 'admin-region') return m;
+    const key = `${entity.id}\t${m.text}`;
+    let chosen = relinked.get(key);
+    if (chosen === undefined) {
+      const others = new Map(counts);
+      if (entity.country) others.set(entity.country, others.get(entity.country)! - mentionsOf.get(entity.id)!);
+      const countries = byCount(others);
+      const candidate = countries.length > 0 && !countries.includes(entity.country!) ? kb.linkName(m.text, undefined, { countries }) : null;
+      const better =
+        candidate &&
+        PLACE_TYPES.has(candidate.type) &&
+        candidate.country !== undefined &&
+        countries.includes(candidate.country) &&
+        (candidate.population ?? 0) >= (entity.population ?? 0) * MIN_NAMESAKE_SHARE;
+      chosen = better ? candidate : entity;
+      relinked.set(key, chosen);
+    }
+    return chosen === entity ? m : { ...m, entity: chosen };
+  });
+}
+
 /** Countries the text's known places lie in, most mentioned first, to break ties between same-named places. */
 function countriesOf(matches: KnownMatch[]): string[] {
+  return byCount(countryCounts(matches));
+}
+
+function countryCounts(matches: KnownMatch[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const { entity } of matches) {
     if (entity.type === 'GPE' && entity.country) counts.set(entity.country, (counts.get(entity.country) ?? 0) + 1);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([country]) => country);
+  return counts;
+}
+
+/** Keys with a positive count, highest first. */
+function byCount(counts: Map<string, number>): string[] {
+  return [...counts.entries()]
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([country]) => country);
 }

@@ -14,6 +14,7 @@ interface PersonTitles {
   notNameWords: string[];
   namingTitles: string[];
   preposedRoles: { nouns: string[]; modifiers: string[] };
+  governmentNouns: string[];
 }
 
 const titles = loadData<PersonTitles>('person-titles.json');
@@ -53,6 +54,10 @@ const KINSHIP_FIRST = new RegExp(String.raw`^\s+(?:${alternation(titles.joiningP
 // After a joined name of an uncertain mention, another capitalised word says it names something else.
 const NEXT_CAPITALISED = /^\s+\p{Lu}/u;
 const LOOK = 60;
+// "the Kessler administration", "a Hale Government": the noun is found first (a scan for it is cheap), then the
+// capitalised word right before it.
+const GOVERNMENT_NOUN = new RegExp(String.raw`(?<=\s)(?:${alternation(titles.governmentNouns.flatMap((n) => [n, n[0].toUpperCase() + n.slice(1)]))})\b`, 'g');
+const WORD_BEFORE_NOUN = /(?<![\p{L}\p{M}'’-])\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*(?=\s+$)/u;
 
 /** Whether `word` is a title or honorific on its own ("Gen.", "President"). */
 export function isTitle(word: string): boolean {
@@ -111,23 +116,13 @@ export function personMention(text: string, span: Span): EntityMention | null {
  * id is `person:<key>` so that spelling variants across articles meet.
  */
 export function resolvePeople(mentions: EntityMention[], link: (name: string) => { id: string; name: string } | null): EntityMention[] {
-  // Full names by the key of their last word, in text order.
-  const bySurname = new Map<string, EntityMention[]>();
-  for (const m of mentions) {
-    const parts = m.type === 'PERSON' ? nameParts(m.text) : [];
-    if (parts.length < 2) continue;
-    const key = nameKey(parts[parts.length - 1]);
-    const list = bySurname.get(key);
-    if (list) list.push(m);
-    else bySurname.set(key, [m]);
-  }
+  const bySurname = fullNamesBySurname(mentions, (m) => m.text);
   return mentions.map((m) => {
     if (m.type !== 'PERSON') return m;
     const parts = nameParts(m.text);
     let name = m.text;
     if (parts.length === 1) {
-      const candidates = bySurname.get(nameKey(parts[0])) ?? [];
-      const target = candidates[countBefore(candidates, m.start) - 1] ?? candidates[0];
+      const target = nearest(bySurname.get(nameKey(parts[0])), m.start);
       if (target) name = target.text;
     }
     const linked = link(name);
@@ -182,19 +177,49 @@ export function joinParticleNames(text: string, mentions: EntityMention[]): Enti
 }
 
 /**
- * A mention the knowledge base did not link, typed ORG or LOC, whose text is the surname of a person named in
- * the same text is that person ("al-Qurashi", "Roggio" after "Bill Roggio"): the tagger types a lone surname
- * from its shape. Call resolvePeople afterwards to give it the full name.
+ * A mention the knowledge base did not link, typed ORG or LOC, whose text is the surname of a person resolved
+ * in the same text is that person ("al-Qurashi", "Roggio" after "Bill Roggio", "Lindsey" after "Governor Lawrence
+ * Lindsey"): the tagger types a lone surname from its shape. It takes the name and id of the nearest such
+ * person before it (else the first). Call after resolvePeople, so titled and knowledge-base names count too.
  */
 export function adoptSurnames(mentions: EntityMention[]): EntityMention[] {
-  const surnames = new Set<string>();
-  for (const m of mentions) {
-    const parts = m.type === 'PERSON' ? nameParts(m.text) : [];
-    if (parts.length >= 2) surnames.add(nameKey(parts[parts.length - 1]));
+  const bySurname = fullNamesBySurname(mentions, (m) => m.name);
+  return mentions.map((m) => {
+    if (m.id !== undefined || (m.type !== 'ORG' && m.type !== 'LOC') || nameParts(m.text).length !== 1) return m;
+    const person = nearest(bySurname.get(nameKey(m.text)), m.start);
+    return person ? { ...m, type: 'PERSON', name: person.name, id: person.id } : m;
+  });
+}
+
+/**
+ * The person whose government a phrase names ("the Kessler administration"), when a person of that surname is
+ * resolved in the text or the knowledge base knows one: the tagger drops such phrases as no name, or calls them
+ * an organisation. Only unlinked, non-person mentions inside the phrase give way. Both lists are sorted by start.
+ */
+export function governmentHeads(text: string, mentions: EntityMention[], link: (name: string) => { id: string; name: string } | null): EntityMention[] {
+  const bySurname = fullNamesBySurname(mentions, (m) => m.name);
+  const replaced = new Set<EntityMention>();
+  const added: EntityMention[] = [];
+  let k = 0;
+  for (const noun of text.matchAll(GOVERNMENT_NOUN)) {
+    const from = Math.max(0, noun.index! - LOOK);
+    const word = WORD_BEFORE_NOUN.exec(text.slice(from, noun.index!));
+    if (!word) continue;
+    const surname = word[0];
+    const start = from + word.index;
+    const end = start + surname.length;
+    const phraseEnd = noun.index! + noun[0].length;
+    while (k < mentions.length && mentions[k].end <= start) k++;
+    const overlapping: EntityMention[] = [];
+    for (let i = k; i < mentions.length && mentions[i].start < end; i++) overlapping.push(mentions[i]);
+    if (!overlapping.every((o) => o.id === undefined && o.type !== 'PERSON' && o.start >= start && o.end <= phraseEnd)) continue;
+    const person = nearest(bySurname.get(nameKey(surname)), start) ?? link(surname);
+    if (!person?.id || !person.name) continue;
+    for (const o of overlapping) replaced.add(o);
+    added.push({ start, end, text: surname, type: 'PERSON', name: person.name, id: person.id });
   }
-  return mentions.map((m) =>
-    m.id === undefined && (m.type === 'ORG' || m.type === 'LOC') && nameParts(m.text).length === 1 && surnames.has(nameKey(m.text)) ? { ...m, type: 'PERSON' } : m,
-  );
+  if (added.length === 0) return mentions;
+  return [...mentions.filter((m) => !replaced.has(m)), ...added].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -232,6 +257,26 @@ function looksLikeName(name: string): boolean {
 /** Name words without initials ("Vladimir V. Putin" -> Vladimir, Putin). */
 function nameParts(name: string): string[] {
   return name.split(/\s+/).filter((w) => w !== '' && !INITIAL.test(w) && /\p{L}{2}/u.test(w));
+}
+
+/** PERSON mentions whose name (as `nameOf` gives it) has two or more parts, by the key of the last, in text order. */
+function fullNamesBySurname(mentions: EntityMention[], nameOf: (m: EntityMention) => string | undefined): Map<string, EntityMention[]> {
+  const bySurname = new Map<string, EntityMention[]>();
+  for (const m of mentions) {
+    const name = m.type === 'PERSON' ? nameOf(m) : undefined;
+    const parts = name === undefined ? [] : nameParts(name);
+    if (parts.length < 2) continue;
+    const key = nameKey(parts[parts.length - 1]);
+    const list = bySurname.get(key);
+    if (list) list.push(m);
+    else bySurname.set(key, [m]);
+  }
+  return bySurname;
+}
+
+/** The last of `sorted` (by start) that starts before `at`, else the first. */
+function nearest(sorted: EntityMention[] | undefined, at: number): EntityMention | undefined {
+  return sorted && (sorted[countBefore(sorted, at) - 1] ?? sorted[0]);
 }
 
 /** How many of `sorted` (by start) start before `at`. */

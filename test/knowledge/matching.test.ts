@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { matchKnown, type KnownMatch } from '../../src/knowledge/index.js';
+import { caseMatches } from '../../src/knowledge/rules.js';
 
 function spans(matches: KnownMatch[]): Array<[string, string]> {
   return matches.map((m) => [m.text, m.entity.id]);
@@ -82,5 +83,29 @@ describe('matchKnown', () => {
     const matches = matchKnown(long);
     assert.equal(matches.length, 20000);
     assert.equal(matches[19999]?.start, 17 * 19999 + 4);
+  });
+});
+
+describe('caseMatches', () => {
+  it('compares the capitalisation of letters only, in step, beyond ASCII too; capitals match from five letters', () => {
+    const pairs: Array<[string, string]> = [
+      ['IS', 'IS'],
+      ['Is', 'IS'],
+      ['al-Shabaab', 'Al Shabaab'],
+      ['al-Shabaab', 'al Shabaab'],
+      ['ŁÓDŹ', 'Łódź'],
+      ['KRAKÓW', 'Kraków'],
+      ['Łódź', 'Łódź'],
+      ['łódź', 'Łódź'],
+      ['HAMA', 'Hama'],
+      ['KHOST', 'Khost'],
+      ['IS-K', 'ISK'],
+      ['ISIS', 'ISIS-K'],
+      ['𝐀bc', 'Abc'],
+    ];
+    assert.deepEqual(
+      pairs.map(([span, alias]) => caseMatches(span, alias)),
+      [true, false, false, true, false, true, true, false, false, true, true, false, false],
+    );
   });
 });

@@ -159,3 +159,32 @@ test('names inside dates, and sentence-initial common words, are no entities', (
   // "Their" is linked, "Kessler" has no lower-case twin in the text: both stay.
   assert.deepEqual(withoutCommonWords(text, sentences, found).map((e) => e.text), ['New Year', 'Their', 'Kessler']);
 });
+
+test('a town the matcher took by size is linked again with the countries the rest of the text names', () => {
+  const text = 'A grenade went off outside a market in Hyderabad on Tuesday. Officials in Sindh and Islamabad said Pakistan would send troops.';
+  const place = (a: Annotations, name: string) => a.entities.find((e) => e.text === name);
+  assert.deepEqual(
+    ['Hyderabad', 'Sindh'].map((n) => [n, place(annotate(article(text)), n)?.id]),
+    [
+      ['Hyderabad', 'geo:1176734'],
+      ['Sindh', 'geo:admin1/PK.05'],
+    ],
+  );
+  // Alone, or beside a far smaller namesake's country, the bigger place stays.
+  assert.equal(place(annotate(article('Traffic stalled across Hyderabad on Tuesday.')), 'Hyderabad')?.id, 'geo:1269843');
+  assert.equal(place(annotate(article('Snow closed schools in Moscow, officials in the United States said.')), 'Moscow')?.id, 'geo:524901');
+});
+
+test('a known person is found in the name of their administration', () => {
+  const text = 'President Ilse Marwick met Governor Tomas Hollis in Ottawa. A Marwick Administration spokesman said later that Hollis would stay.';
+  const people = annotate(article(text)).entities.filter((e) => e.type === 'PERSON');
+  assert.deepEqual(
+    people.map((p) => [p.text, p.start, p.name]),
+    [
+      ['Ilse Marwick', 10, 'Ilse Marwick'],
+      ['Tomas Hollis', 36, 'Tomas Hollis'],
+      ['Marwick', 62, 'Ilse Marwick'],
+      ['Hollis', 111, 'Tomas Hollis'],
+    ],
+  );
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { adoptSurnames, extendName, joinParticleNames, nameKey, titledNames, titleOffset, personKey, personMention, resolvePeople } from '../../src/nlp/persons.js';
+import { adoptSurnames, extendName, governmentHeads, joinParticleNames, nameKey, titledNames, titleOffset, personKey, personMention, resolvePeople } from '../../src/nlp/persons.js';
 import type { EntityMention } from '../../src/types.js';
 
 function mentionOf(text: string, surface: string, from = 0): EntityMention {
@@ -112,7 +112,7 @@ test('a name split at an Arabic particle is joined into one person', () => {
 test('a lone surname the tagger typed as an organisation is the person of that surname', () => {
   const text = 'Karim al-Shammari spoke. Later al-Shammari left, the Shammari Group said, and al-Hashimi stayed.';
   const mentions = [mentionOf(text, 'Karim al-Shammari'), tagged(text, 'al-Shammari', 'ORG', undefined, 10), tagged(text, 'Shammari Group', 'ORG'), tagged(text, 'al-Hashimi', 'ORG')];
-  const resolved = resolvePeople(adoptSurnames(mentions), () => null);
+  const resolved = adoptSurnames(resolvePeople(mentions, () => null));
   assert.deepEqual(
     resolved.map((m) => [m.text, m.type, m.name ?? null]),
     [
@@ -123,6 +123,34 @@ test('a lone surname the tagger typed as an organisation is the person of that s
     ],
   );
   assert.equal(resolved[0].id, resolved[1].id);
+});
+
+test('a lone surname takes the name and id of a person resolved by title, even typed as a place', () => {
+  const text = 'Governor Ilse Marwick spoke first. Hours later Marwick returned, and Tavor stayed home.';
+  const mentions = [mentionOf(text, 'Governor Ilse Marwick'), tagged(text, 'Marwick', 'LOC', undefined, 30), tagged(text, 'Tavor', 'ORG')];
+  const adopted = adoptSurnames(resolvePeople(mentions, () => null));
+  assert.deepEqual(
+    adopted.map((m) => [m.text, m.start, m.type, m.name ?? null, m.id ?? null]),
+    [
+      ['Ilse Marwick', 9, 'PERSON', 'Ilse Marwick', 'person:als2-mrwck2'],
+      ['Marwick', 47, 'PERSON', 'Ilse Marwick', 'person:als2-mrwck2'],
+      ['Tavor', 69, 'ORG', null, null],
+    ],
+  );
+});
+
+test('a surname before "administration" or "government" is the person it names when that person is known', () => {
+  const text = 'Ilse Marwick won in May. The Marwick Administration and the Tavor government met; the Hollis administration did not.';
+  const resolved = resolvePeople([mentionOf(text, 'Ilse Marwick'), tagged(text, 'Marwick Administration', 'ORG'), tagged(text, 'Tavor government', 'ORG')], () => null);
+  const known = (name: string) => (name === 'Tavor' ? { id: 'sitrep:person/tavor', name: 'Rafi Tavor' } : null);
+  assert.deepEqual(
+    governmentHeads(text, resolved, known).map((m) => [m.text, m.start, m.end, m.type, m.name ?? null, m.id ?? null]),
+    [
+      ['Ilse Marwick', 0, 12, 'PERSON', 'Ilse Marwick', 'person:als2-mrwck2'],
+      ['Marwick', 29, 36, 'PERSON', 'Ilse Marwick', 'person:als2-mrwck2'],
+      ['Tavor', 60, 65, 'PERSON', 'Rafi Tavor', 'sitrep:person/tavor'],
+    ],
+  );
 });
 
 test('headline verbs and institution nouns are never part of a name', () => {
