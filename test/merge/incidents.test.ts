@@ -122,24 +122,7 @@ test('many distinct incidents resolve in near-linear time (blocking by date)', (
   const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000 * 3).toISOString().slice(0, 10);
   for (let i = 0; i < 3000; i++) {
     for (let k = 0; k < 5; k++) {
-      mentions.push({
-        articleId: `a${i}-${k}`,
-        type: 'bombing',
-        trigger: { text: 'bombing', start: 0, end: 7 },
-        sentence: { start: 0, end: 40 },
-        date: { value: day(i), precision: 'day', from: 'sentence', start: 10, end: 20 },
-        place: null,
-        places: [{ name: `Town ${i}`, start: 25, end: 30, text: `Town ${i}`, entityType: 'GPE' }],
-        perpetrators: [],
-        figures: [],
-        discarded: [],
-        weapons: [],
-        targets: [],
-        victims: [],
-        background: false,
-        folded: false,
-        dropped: null,
-      });
+      mentions.push(bombing(`a${i}-${k}`, day(i), [[`Town ${i}`]]));
     }
   }
   const t0 = performance.now();
