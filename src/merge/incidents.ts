@@ -26,7 +26,7 @@ import { gazetteerPlaces } from '../events/place-knowledge.js';
 import { comparePlaces, spellingKey, type PlaceKnowledge } from '../events/places.js';
 import { packagePath } from '../paths.js';
 import type { IncidentMention, MentionDate, MentionPlace } from '../events/types.js';
-import type { Article, CopyLink, DatePrecision, Evidence, FigureKind, FigureValue, Incident, IncidentType, Perpetrator, Place } from '../types.js';
+import type { Article, CopyLink, DatePrecision, Evidence, FigureKind, FigureValue, Incident, IncidentType, Perpetrator, PerpetratorStatus, Place } from '../types.js';
 
 /** An Incident with the links this stage adds (types.ts has no field for them yet). */
 export interface ResolveOptions {
@@ -197,6 +197,10 @@ function incidentPlace(mentions: IncidentMention[], knowledge?: PlaceKnowledge):
   };
 }
 
+// The firmest word first: a group's own claim, then official attribution, then allegation and suspicion.
+const STATUS_ORDER: readonly PerpetratorStatus[] = ['claimed', 'attributed', 'alleged', 'suspected'];
+
+/** Strongest status first, then the most often reported; the first perpetrator is the one a summary names. */
 function perpetratorsOf(mentions: IncidentMention[]): Perpetrator[] {
   const byKey = new Map<string, Perpetrator>();
   const seen = new Set<string>();
@@ -212,7 +216,9 @@ function perpetratorsOf(mentions: IncidentMention[]): Perpetrator[] {
       byKey.set(key, entry);
     }
   }
-  return [...byKey.values()];
+  return [...byKey.values()].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || b.evidence.length - a.evidence.length,
+  );
 }
 
 function figuresOf(mentions: IncidentMention[]): Partial<Record<FigureKind, FigureValue[]>> {

@@ -290,3 +290,16 @@ test('many incidents at one town, with undated reports there, resolve in near-li
   assert.deepEqual([out[2000]!.date, out[2000]!.articles.length], [null, 300]);
   assert.ok(elapsed < 5000, `took ${elapsed.toFixed(0)} ms`);
 });
+
+test('a group claiming an attack is listed before one officials blame, whatever the order of the reports', () => {
+  const group = (name: string, status: 'claimed' | 'attributed', start: number) =>
+    ({ name, text: name, status, entityType: 'ORG' as const, start, end: start + name.length });
+  const blamed = { ...bombing('x', '2030-04-02', [['Lyon']]), perpetrators: [group('Western Cell', 'attributed', 50)] };
+  const alsoBlamed = { ...bombing('y', '2030-04-02', [['Lyon']]), perpetrators: [group('Western Cell', 'attributed', 60)] };
+  const claimed = { ...bombing('z', '2030-04-02', [['Lyon']]), perpetrators: [group('Eastern Front', 'claimed', 70)] };
+  const [incident] = resolveIncidents([blamed, alsoBlamed, claimed], [], { knowledge: null });
+  assert.deepEqual(
+    incident!.perpetrators.map((p) => [p.name, p.status, p.evidence.length]),
+    [['Eastern Front', 'claimed', 1], ['Western Cell', 'attributed', 2]],
+  );
+});
