@@ -16,6 +16,8 @@ interface CopyParameters {
   partialCopyShare: number;
   minSharedShingles: number;
   maxCandidates: number;
+  /** Each band is looked up among its most recent postings only, so a lookup costs the same in a big store. */
+  maxPostingsPerBand: number;
 }
 
 const params: CopyParameters = JSON.parse(readFileSync(packagePath('src/merge/data/copies.json'), 'utf8'));
@@ -195,7 +197,7 @@ export class CopyFinder {
    * itself (same id, already stored) is skipped: the store never holds it twice.
    */
   async find(article: Article, print: CopyFingerprint = fingerprint(article.text)): Promise<CopyLink[]> {
-    const candidates = await this.repo.findByBands(print.bands, params.minBandMatches);
+    const candidates = await this.repo.findByBands(print.bands, params.minBandMatches, params.maxPostingsPerBand);
     const links: CopyLink[] = [];
     for (const id of candidates.filter((c) => c !== article.id).slice(0, params.maxCandidates)) {
       const other = await this.recall(id);

@@ -241,12 +241,17 @@ export async function openPostgres(url: string, schema = 'sitrep'): Promise<Repo
       });
     },
 
-    async findByBands(bands, minMatches = 1) {
+    async findByBands(bands, minMatches = 1, perBand?: number) {
       if (bands.length === 0) return [];
+      // LIMIT NULL is no limit.
       const { rows } = await pool.query<{ article_id: string }>(
-        `SELECT article_id FROM signatures WHERE band = ANY($1::text[])
-         GROUP BY article_id HAVING count(*) >= $2 ORDER BY count(*) DESC, article_id`,
-        [bands, minMatches],
+        `SELECT p.article_id FROM (SELECT DISTINCT unnest($1::text[]) AS band) b
+         CROSS JOIN LATERAL (
+           SELECT s.article_id FROM signatures s JOIN articles a ON a.id = s.article_id
+           WHERE s.band = b.band ORDER BY a.seq DESC LIMIT $3
+         ) p
+         GROUP BY p.article_id HAVING count(*) >= $2 ORDER BY count(*) DESC, p.article_id`,
+        [bands, minMatches, perBand ?? null],
       );
       return rows.map((r) => r.article_id);
     },

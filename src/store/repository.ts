@@ -61,8 +61,12 @@ export interface Repository {
 
   /** Min-hash signature bands of stored articles, for near-duplicate candidate lookup. Replaces earlier bands. */
   putSignature(articleId: string, bands: string[]): Promise<void>;
-  /** Ids of articles sharing at least `minMatches` (default 1) of `bands`, most shared bands first. */
-  findByBands(bands: string[], minMatches?: number): Promise<string[]>;
+  /**
+   * Ids of articles sharing at least `minMatches` (default 1) of `bands`, most shared bands first. Each band counts
+   * only its `perBand` most recently stored articles (default: all): a band that hundreds of articles share is
+   * common wording, and capping it keeps a lookup's cost from growing with the store.
+   */
+  findByBands(bands: string[], minMatches?: number, perBand?: number): Promise<string[]>;
   /** Stores a copy link; storing the same pair again replaces it. */
   putCopyLink(link: CopyLink): Promise<void>;
   /** All copy links, or those where `articleId` is the copier or the original. */

@@ -166,11 +166,9 @@ export function openSqlite(path: string): Repository & WriteBatching {
   const deleteBands = db.prepare('DELETE FROM bands WHERE article = ?');
   // One statement for all of an article's bands: a call per band costs more than the insert itself.
   const insertBands = db.prepare('INSERT OR IGNORE INTO bands (band, article) SELECT value, ? FROM json_each(?)');
-  const selectByBands = db.prepare(
-    `SELECT a.id FROM (
-       SELECT article, count(*) AS n FROM bands WHERE band IN (SELECT value FROM json_each(?)) GROUP BY article HAVING n >= ?
-     ) m JOIN articles a ON a.seq = m.article ORDER BY m.n DESC, a.id`,
-  ).pluck();
+  // One index seek per band, newest postings first; the counting is done in findByBands.
+  const selectBandPostings = db.prepare('SELECT article FROM bands WHERE band = ? ORDER BY article DESC LIMIT ?').pluck();
+  const selectIdsBySeq = db.prepare('SELECT seq, id FROM articles WHERE seq IN (SELECT value FROM json_each(?))');
   const upsertCopyLink = db.prepare(
     `INSERT INTO copy_links (article_id, of_article_id, share, kind) VALUES (?, ?, ?, ?)
      ON CONFLICT (article_id, of_article_id) DO UPDATE SET share = excluded.share, kind = excluded.kind`,
@@ -266,9 +264,17 @@ export function openSqlite(path: string): Repository & WriteBatching {
       })();
     },
 
-    async findByBands(bands, minMatches = 1) {
-      if (bands.length === 0) return [];
-      return selectByBands.all(JSON.stringify(bands.map(bandKey)), minMatches) as string[];
+    async findByBands(bands, minMatches = 1, perBand = Number.MAX_SAFE_INTEGER) {
+      const shared = new Map<number, number>();
+      for (const band of new Set(bands.map(bandKey))) {
+        for (const seq of selectBandPostings.all(band, perBand) as number[]) shared.set(seq, (shared.get(seq) ?? 0) + 1);
+      }
+      const seqs = [...shared].filter(([, n]) => n >= minMatches).map(([seq]) => seq);
+      if (seqs.length === 0) return [];
+      const rows = selectIdsBySeq.all(JSON.stringify(seqs)) as Array<{ seq: number; id: string }>;
+      return rows
+        .sort((a, b) => shared.get(b.seq)! - shared.get(a.seq)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .map((r) => r.id);
     },
 
     async putCopyLink(link) {

@@ -240,6 +240,11 @@ export function repositoryBehaviour(name: string, factory: RepositoryFactory, sk
         await repo.putSignature('a', ['9:w']);
         assert.deepEqual(await repo.findByBands(['1:y', '9:w']), ['a']);
         assert.deepEqual(await repo.findByBands(['1:y']), []);
+        // Capped to each band's newest posting, 'b' (stored before 'c') is not found through the band they share.
+        await repo.putSignature('c', ['0:x', '7:r']);
+        assert.deepEqual(await repo.findByBands(['0:x', '9:w'], 1, 1), ['a', 'c']);
+        assert.deepEqual(await repo.findByBands(['0:x', '7:r'], 1, 1), ['c']);
+        assert.deepEqual(await repo.findByBands(['0:x'], 1, 2), ['b', 'c']);
       }));
 
     test('stores copy links once per pair and lists them for either side', () =>
