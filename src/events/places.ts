@@ -27,6 +27,11 @@ function placeRules() {
   return rules;
 }
 
+/** The distance (km) under which two located places count as one incident location. */
+export function nearDistanceKm(): number {
+  return placeRules().nearKm;
+}
+
 /**
  * A spelling key that survives transliteration variants (Crocus/Krokus, Kiev/Kyiv is left to the exonym table):
  * lower-case, accents off, c/k/q alike, doubled letters single, non-letters dropped.

@@ -18,13 +18,11 @@
 // - `sources` counts independent articles: an article that copies or rewrites another reporting the same
 //   incident adds evidence but not corroboration.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { datesCompatible, dayRange, daysApart, precisionRank } from '../events/dates.js';
 import { familyOf, typePrecedence } from '../events/families.js';
 import { eventLexicon } from '../events/lexicon.js';
 import { gazetteerPlaces } from '../events/place-knowledge.js';
-import { comparePlaces, spellingKey, type PlaceKnowledge } from '../events/places.js';
-import { packagePath } from '../paths.js';
+import { comparePlaces, nearDistanceKm, spellingKey, type PlaceKnowledge } from '../events/places.js';
 import type { IncidentMention, MentionDate, MentionPlace } from '../events/types.js';
 import type { Article, CopyLink, DatePrecision, Evidence, FigureKind, FigureValue, Incident, IncidentType, Perpetrator, PerpetratorStatus, Place } from '../types.js';
 
@@ -315,12 +313,6 @@ function toIncident(c: Cluster, copiesOf: Map<string, string[]>, knowledge?: Pla
 // The index is a map of maps (place key, then time bucket), so a probe builds no composite strings.
 
 const KM_PER_DEGREE = (6371 * Math.PI) / 180;
-let nearKm: number | null = null;
-/** The distance under which placesCompatible takes two places as one (events/data/places.json). */
-function nearDistanceKm(): number {
-  nearKm ??= (JSON.parse(readFileSync(packagePath('src/events/data/places.json'), 'utf8')) as { nearKm: number }).nearKm;
-  return nearKm;
-}
 
 /** Grid cells nearKm wide: every point within nearKm of a place lies in its cell or one `around` lists. */
 class Grid {
