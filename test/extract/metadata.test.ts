@@ -39,6 +39,18 @@ test('language: English, Russian and Spanish text; null when too short', () => {
   assert.equal(detectLanguage('Too short.'), null);
 });
 
+test('language: the English word test leaves other Latin-script languages to trigram detection', () => {
+  const reports: Record<string, string> = {
+    fr: "Le gouvernement a annoncé mardi que les enquêteurs avaient arrêté trois suspects après l'attaque contre la salle de concert.",
+    de: 'Die Polizei hat am Dienstag drei Verdächtige festgenommen, nachdem bei dem Angriff auf die Konzerthalle mehrere Menschen getötet wurden.',
+    nl: 'De politie heeft dinsdag drie verdachten aangehouden nadat bij de aanval op de concertzaal meerdere mensen waren gedood.',
+    pl: 'Policja zatrzymała we wtorek trzech podejrzanych po ataku na salę koncertową, w którym zginęło kilka osób. To był najgorszy atak od lat.',
+  };
+  for (const [code, text] of Object.entries(reports)) assert.equal(detectLanguage(text), code, code);
+  // English with few closed-class words (a headline list) still gets its trigram verdict.
+  assert.equal(detectLanguage('Gunmen storm concert hall near Moscow. Dozens dead, scores wounded. Building ablaze. Suspects detained.'), 'en');
+});
+
 test('article ids are stable over case and whitespace and differ for different content', () => {
   const id = articleId('Police closed the road.\n\nIt reopened at noon.');
   assert.match(id, /^[0-9a-f]{16}$/);
