@@ -1,7 +1,10 @@
-// Near-duplicate and partial-copy detection: word shingles, MinHash signatures banded for LSH candidate lookup,
-// and shingle overlap (over 53-bit shingle hashes, see CopyFingerprint) to verify and classify each candidate. Parameters are in data/copies.json. Bands are
-// single rows and a candidate must share `minBandMatches` of them: that still finds most pairs with a shingle
-// Jaccard near 0.05 (a short article copied whole into a long one), which multi-row bands would mostly miss.
+// Near-duplicate and partial-copy detection: word shingles; a winnowed sample of their hashes as lookup keys
+// (Schleimer et al. 2003: the smallest hash in every window of `winnowWindow` shingles); and shingle overlap, over
+// 53-bit shingle hashes (see CopyFingerprint), to verify and classify each candidate. Parameters are in
+// data/copies.json. Winnowing picks the same keys from the same run of words wherever it occurs, so a passage of
+// `winnowWindow` + `shingleWords` - 1 words copied into another text always shares a key with its original, however
+// long either text is (what a whole-text MinHash signature misses), and a text files about one key per eight
+// shingles: a fraction of the store writes and lookups of a 128-hash signature.
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import type { Repository } from '../store/repository.js';
@@ -9,33 +12,38 @@ import type { Article, CopyLink } from '../types.js';
 
 interface CopyParameters {
   shingleWords: number;
-  hashes: number;
-  rowsPerBand: number;
-  minBandMatches: number;
+  winnowWindow: number;
+  /** A candidate shares at least this many of a text's keys (all of them, when the text has fewer). */
+  minKeyMatches: number;
   nearDuplicateShare: number;
   partialCopyShare: number;
   minSharedShingles: number;
   maxCandidates: number;
-  /** Each band is looked up among its most recent postings only, so a lookup costs the same in a big store. */
-  maxPostingsPerBand: number;
+  /** Each key is looked up among its most recent postings only, so a lookup costs the same in a big store. */
+  maxPostingsPerKey: number;
 }
 
 const params: CopyParameters = JSON.parse(readFileSync(packagePath('src/merge/data/copies.json'), 'utf8'));
 
+/** Names how keys are derived: a store whose keys were derived otherwise has its articles signed again. */
+export const COPY_KEYS = `winnow:${params.shingleWords}:${params.winnowWindow}`;
+
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** The set of `shingleWords`-word runs of the lower-cased words; a shorter text is one shingle of all its words. */
-export function shingles(text: string): Set<string> {
+/** The `shingleWords`-word runs of the lower-cased words in text order; a shorter text is one run of all its words. */
+function shingleList(text: string): string[] {
   const words = text.normalize('NFKC').toLowerCase().match(WORD) ?? [];
   const n = params.shingleWords;
-  const out = new Set<string>();
-  if (words.length === 0) return out;
-  if (words.length < n) {
-    out.add(words.join(' '));
-    return out;
-  }
-  for (let i = 0; i + n <= words.length; i++) out.add(words.slice(i, i + n).join(' '));
+  if (words.length === 0) return [];
+  if (words.length < n) return [words.join(' ')];
+  const out: string[] = [];
+  for (let i = 0; i + n <= words.length; i++) out.push(words.slice(i, i + n).join(' '));
   return out;
+}
+
+/** The set of a text's shingles (see shingleList). */
+export function shingles(text: string): Set<string> {
+  return new Set(shingleList(text));
 }
 
 /** FNV-1a over UTF-16 code units: fast, and good enough once mixed by fmix32. */
@@ -50,37 +58,6 @@ function fmix32(x: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
   x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
   return (x ^ (x >>> 16)) >>> 0;
-}
-
-export interface Signature {
-  minhash: Uint32Array;
-  /** `band:rows-in-hex` keys; two texts sharing a key are LSH candidates. Empty for a text without words. */
-  bands: string[];
-}
-
-/** MinHash signature of a text; the i-th hash is fmix32(h1 + i*h2) (double hashing, one string hash per shingle). */
-export function signature(text: string): Signature {
-  return signatureOf(shingles(text));
-}
-
-function signatureOf(set: Set<string>): Signature {
-  const minhash = new Uint32Array(params.hashes).fill(0xffffffff);
-  for (const shingle of set) {
-    const h1 = fnv1a(shingle);
-    const h2 = fmix32(h1 ^ 0x9e3779b9) | 1;
-    for (let i = 0; i < minhash.length; i++) {
-      const h = fmix32((h1 + Math.imul(i, h2)) >>> 0);
-      if (h < minhash[i]) minhash[i] = h;
-    }
-  }
-  const bands: string[] = [];
-  if (set.size > 0) {
-    for (let b = 0; b * params.rowsPerBand < minhash.length; b++) {
-      const rows = Array.from(minhash.subarray(b * params.rowsPerBand, (b + 1) * params.rowsPerBand), (v) => v.toString(16));
-      bands.push(`${b}:${rows.join('.')}`);
-    }
-  }
-  return { minhash, bands };
 }
 
 function sharedCount(a: Set<string>, b: Set<string>): number {
@@ -122,12 +99,13 @@ function classifyCounts(shared: number, copierSize: number, originalSize: number
 }
 
 /**
- * What copy detection needs of one text: its MinHash bands and its shingles as sorted, distinct 53-bit hashes.
+ * What copy detection needs of one text: its lookup keys and its shingles as sorted, distinct 53-bit hashes.
  * Comparing hashes instead of strings makes verification a merge of two arrays; two distinct shingles collide
  * with probability 2^-53, far too rarely to change a share. Plain data, so a worker thread can compute it.
  */
 export interface CopyFingerprint {
-  bands: string[];
+  /** Winnowed shingle hashes in base 36, distinct; empty for a text without words. */
+  keys: string[];
   hashes: Float64Array;
 }
 
@@ -141,15 +119,44 @@ function secondHash(s: string): number {
   return fmix32(h >>> 0);
 }
 
+/**
+ * The smallest of every `window` consecutive values (the rightmost on a tie, so a run of equal values yields one
+ * pick), as positions: each picked once, in order. A text shorter than the window yields its smallest value.
+ */
+function winnow(values: Uint32Array, window: number): number[] {
+  const picks: number[] = [];
+  if (values.length === 0) return picks;
+  let min = -1;
+  for (let end = Math.min(window, values.length) - 1; end < values.length; end++) {
+    const start = Math.max(0, end - window + 1);
+    if (min < start) {
+      // The previous minimum left the window: scan it again (amortised O(1) per value for random hashes).
+      min = start;
+      for (let i = start + 1; i <= end; i++) if (values[i]! <= values[min]!) min = i;
+      picks.push(min);
+    } else if (values[end]! <= values[min]!) {
+      min = end;
+      picks.push(min);
+    }
+  }
+  return picks;
+}
+
 export function fingerprint(text: string): CopyFingerprint {
-  const set = shingles(text);
-  const all = new Float64Array(set.size);
-  let i = 0;
-  for (const s of set) all[i++] = fnv1a(s) * 0x200000 + (secondHash(s) & 0x1fffff);
+  const list = shingleList(text);
+  const all = new Float64Array(list.length);
+  // Which shingles become keys is decided on a well-mixed hash, so that common words do not crowd the picks.
+  const order = new Uint32Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const h = fnv1a(list[i]!);
+    all[i] = h * 0x200000 + (secondHash(list[i]!) & 0x1fffff);
+    order[i] = fmix32(h);
+  }
+  const keys = [...new Set(winnow(order, params.winnowWindow).map((i) => all[i]!.toString(36)))];
   all.sort();
   let n = 0;
-  for (let j = 0; j < all.length; j++) if (j === 0 || all[j] !== all[j - 1]) all[n++] = all[j];
-  return { bands: signatureOf(set).bands, hashes: all.slice(0, n) };
+  for (let j = 0; j < all.length; j++) if (j === 0 || all[j] !== all[j - 1]) all[n++] = all[j]!;
+  return { keys, hashes: all.slice(0, n) };
 }
 
 function sharedHashes(a: Float64Array, b: Float64Array): number {
@@ -192,12 +199,14 @@ export class CopyFinder {
   ) {}
 
   /**
-   * Copy links between `article` and stored articles: candidates by shared signature bands (best first, at most
+   * Copy links between `article` and stored articles: candidates by shared keys (best first, at most
    * maxCandidates, so the cost does not grow with the store), each verified by shingle overlap. The article
    * itself (same id, already stored) is skipped: the store never holds it twice.
    */
   async find(article: Article, print: CopyFingerprint = fingerprint(article.text)): Promise<CopyLink[]> {
-    const candidates = await this.repo.findByBands(print.bands, params.minBandMatches, params.maxPostingsPerBand);
+    const minMatches = Math.min(params.minKeyMatches, print.keys.length);
+    // One more than needed, as the article itself may be among them.
+    const candidates = await this.repo.findBySignature(print.keys, minMatches, params.maxPostingsPerKey, params.maxCandidates + 1);
     const links: CopyLink[] = [];
     for (const id of candidates.filter((c) => c !== article.id).slice(0, params.maxCandidates)) {
       const other = await this.recall(id);

@@ -5,9 +5,10 @@ import { availableParallelism } from 'node:os';
 import { readInputs, type ReadOptions } from '../ingest/index.js';
 import { CopyFinder, type CopyFingerprint } from '../merge/copies.js';
 import type { Repository } from '../store/repository.js';
-import type { WriteBatching } from '../store/sqlite.js';
+import { inBatch } from '../store/batch.js';
 import type { Article, CopyLink, InputError, RawDocument } from '../types.js';
 import { inlineStages, WorkerStages, type StageRunner } from './pool.js';
+import { refreshSignatures } from './signatures.js';
 import type { Annotation } from './stages.js';
 
 export type IngestEvent =
@@ -48,6 +49,7 @@ export async function ingest(
   const { workers, inlineFirst, batchSize } = { ...defaultTuning, ...tuning };
   const began = performance.now();
   const summary: IngestSummary = { stored: 0, alreadyStored: 0, failed: 0, seconds: 0 };
+  await refreshSignatures(repo);
   const finder = new CopyFinder(repo);
   const report = (event: IngestEvent): void => {
     if (event.kind === 'error') summary.failed++;
@@ -107,15 +109,10 @@ async function store(item: Extract<Prepared, { article: Article }>, repo: Reposi
     // transaction and these writes is completed by the next run. Both writes are idempotent.
     const copies = await finder.find(article, print);
     for (const link of copies) await repo.putCopyLink(link);
-    await repo.putSignature(article.id, print.bands);
+    await repo.putSignature(article.id, print.keys);
     finder.remember(article.id, article.published, print);
     return { kind: 'stored', article, inserted, copies };
   } catch (err) {
     return { kind: 'error', error: { source: article.source, reason: (err as Error).message } };
   }
-}
-
-/** Runs `work` in one transaction where the store offers that, else as it comes. */
-function inBatch<T>(repo: Repository, work: () => Promise<T>): Promise<T> {
-  return 'inBatch' in repo ? (repo as Repository & WriteBatching).inBatch(work) : work();
 }

@@ -80,6 +80,9 @@ const MIGRATIONS = [
     body TEXT NOT NULL
   );
   `,
+  `
+  CREATE TABLE settings (name TEXT COLLATE "C" PRIMARY KEY, value TEXT NOT NULL);
+  `,
 ];
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -231,27 +234,27 @@ export async function openPostgres(url: string, schema = 'sitrep'): Promise<Repo
       return rows;
     },
 
-    async putSignature(articleId, bands) {
+    async putSignature(articleId, keys) {
       await inTransaction(pool, async (client) => {
         await client.query('DELETE FROM signatures WHERE article_id = $1', [articleId]);
         await client.query(
           'INSERT INTO signatures (band, article_id) SELECT DISTINCT unnest($1::text[]), $2 ON CONFLICT DO NOTHING',
-          [bands, articleId],
+          [keys, articleId],
         );
       });
     },
 
-    async findByBands(bands, minMatches = 1, perBand?: number) {
-      if (bands.length === 0) return [];
+    async findBySignature(keys, minMatches = 1, perKey?: number, limit?: number) {
+      if (keys.length === 0) return [];
       // LIMIT NULL is no limit.
       const { rows } = await pool.query<{ article_id: string }>(
         `SELECT p.article_id FROM (SELECT DISTINCT unnest($1::text[]) AS band) b
          CROSS JOIN LATERAL (
-           SELECT s.article_id FROM signatures s JOIN articles a ON a.id = s.article_id
+           SELECT s.article_id, a.seq FROM signatures s JOIN articles a ON a.id = s.article_id
            WHERE s.band = b.band ORDER BY a.seq DESC LIMIT $3
          ) p
-         GROUP BY p.article_id HAVING count(*) >= $2 ORDER BY count(*) DESC, p.article_id`,
-        [bands, minMatches, perBand ?? null],
+         GROUP BY p.article_id HAVING count(*) >= $2 ORDER BY count(*) DESC, max(p.seq) DESC LIMIT $4`,
+        [keys, minMatches, perKey ?? null, limit ?? null],
       );
       return rows.map((r) => r.article_id);
     },
@@ -286,6 +289,15 @@ export async function openPostgres(url: string, schema = 'sitrep'): Promise<Repo
         'SELECT entity_id, name, type, surface, count(*) AS n FROM mentions GROUP BY entity_id, name, type, surface',
       );
       return summariseEntities(rows);
+    },
+
+    async getSetting(name) {
+      const { rows } = await pool.query<{ value: string }>('SELECT value FROM settings WHERE name = $1', [name]);
+      return rows[0]?.value ?? null;
+    },
+
+    async putSetting(name, value) {
+      await pool.query('INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [name, value]);
     },
 
     async putDigest(articleId, digest) {

@@ -59,14 +59,15 @@ export interface Repository {
    *  phrases, operators and stray quotes are plain text. */
   search(query: string, limit?: number): Promise<SearchHit[]>;
 
-  /** Min-hash signature bands of stored articles, for near-duplicate candidate lookup. Replaces earlier bands. */
-  putSignature(articleId: string, bands: string[]): Promise<void>;
+  /** The copy-detection keys of a stored article (see merge/copies.ts); replaces its earlier keys. */
+  putSignature(articleId: string, keys: string[]): Promise<void>;
   /**
-   * Ids of articles sharing at least `minMatches` (default 1) of `bands`, most shared bands first. Each band counts
-   * only its `perBand` most recently stored articles (default: all): a band that hundreds of articles share is
-   * common wording, and capping it keeps a lookup's cost from growing with the store.
+   * Ids of articles sharing at least `minMatches` (default 1) of `keys`, those sharing the most first, then the most
+   * recently stored; at most `limit` (default: all). Each key counts only its `perKey` most recently stored articles
+   * (default: all): a key that hundreds of articles share is common wording, and capping it keeps a lookup's cost
+   * from growing with the store.
    */
-  findByBands(bands: string[], minMatches?: number, perBand?: number): Promise<string[]>;
+  findBySignature(keys: string[], minMatches?: number, perKey?: number, limit?: number): Promise<string[]>;
   /** Stores a copy link; storing the same pair again replaces it. */
   putCopyLink(link: CopyLink): Promise<void>;
   /** All copy links, or those where `articleId` is the copier or the original. */
@@ -77,6 +78,10 @@ export interface Repository {
   getAnnotations(articleId: string): Promise<Annotations | null>;
   /** Linked entities (mentions with an id) over all stored annotations, most mentioned first. */
   entities(): Promise<EntitySummary[]>;
+
+  /** A named value kept with the store (null when never set), and setting it. */
+  getSetting(name: string): Promise<string | null>;
+  putSetting(name: string, value: string): Promise<void>;
 
   /** Stores (or replaces) the digest of a stored article. */
   putDigest(articleId: string, digest: ArticleDigest): Promise<void>;

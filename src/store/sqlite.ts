@@ -2,6 +2,7 @@
 // better-sqlite3 is synchronous; the methods are async only to share the Repository interface with PostgreSQL.
 import Database from 'better-sqlite3';
 import type { Annotations, Article, CopyLink, Incident, Story } from '../types.js';
+import type { WriteBatching } from './batch.js';
 import { MENTION_COLUMNS, mentionRows, summariseEntities, type MentionGroup } from './entities.js';
 import type { ArticleDigest, DigestRow, PutResult, Repository, SearchHit, StoredArticle } from './repository.js';
 import { ARTICLE_COLUMNS, articleRow, prefixUpperBound, storedArticle, type ArticleRow } from './rows.js';
@@ -88,6 +89,10 @@ const MIGRATIONS = [
   INSERT OR IGNORE INTO bands (band, article) SELECT band_key(s.band), a.seq FROM signatures s JOIN articles a ON a.id = s.article_id;
   DROP TABLE signatures;
   `,
+  // Named values a pipeline keeps in the store, such as which copy-detection keys the stored articles carry.
+  `
+  CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
 ];
 
 /**
@@ -130,12 +135,6 @@ interface CopyLinkRow {
 
 const copyLink = (r: CopyLinkRow): CopyLink => ({ articleId: r.article_id, ofArticleId: r.of_article_id, share: r.share, kind: r.kind });
 
-/** A store that can group many writes into one transaction (not yet part of Repository; PostgreSQL lacks it). */
-export interface WriteBatching {
-  /** Runs `work` in one transaction: every write it makes commits together, or none does. */
-  inBatch<T>(work: () => Promise<T>): Promise<T>;
-}
-
 /** Opens (creating or migrating) the SQLite store at `path`. */
 export function openSqlite(path: string): Repository & WriteBatching {
   const db = new Database(path);
@@ -144,7 +143,7 @@ export function openSqlite(path: string): Repository & WriteBatching {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  // The signature index takes random inserts; 64 MB of page cache keeps most of it in memory (default: 2 MB).
+  // The copy-key index takes random inserts; 64 MB of page cache keeps most of it in memory (default: 2 MB).
   db.pragma('cache_size = -65536');
   db.function('band_key', { deterministic: true }, (band: unknown) => bandKey(String(band)));
   migrate(db);
@@ -164,11 +163,21 @@ export function openSqlite(path: string): Repository & WriteBatching {
   const selectArticle = db.prepare(`SELECT ${ARTICLE_COLUMNS.join(', ')} FROM articles WHERE id = ?`);
   const selectSeq = db.prepare('SELECT seq FROM articles WHERE id = ?').pluck();
   const deleteBands = db.prepare('DELETE FROM bands WHERE article = ?');
-  // One statement for all of an article's bands: a call per band costs more than the insert itself.
+  // One statement for all of an article's keys: a call per key costs more than the insert itself.
   const insertBands = db.prepare('INSERT OR IGNORE INTO bands (band, article) SELECT value, ? FROM json_each(?)');
-  // One index seek per band, newest postings first; the counting is done in findByBands.
-  const selectBandPostings = db.prepare('SELECT article FROM bands WHERE band = ? ORDER BY article DESC LIMIT ?').pluck();
-  const selectIdsBySeq = db.prepare('SELECT seq, id FROM articles WHERE seq IN (SELECT value FROM json_each(?))');
+  // One statement for a whole lookup: per key, the postings newer than its (perKey + 1)-th newest (two index seeks),
+  // counted per article; only the best `limit` are joined to their ids.
+  const selectBySignature = db.prepare(
+    `SELECT a.id FROM (
+       SELECT b.article, count(*) AS n
+       FROM json_each(@keys) k
+       JOIN bands b ON b.band = k.value
+         AND b.article > coalesce((SELECT article FROM bands WHERE band = k.value ORDER BY article DESC LIMIT 1 OFFSET @perKey), 0)
+       GROUP BY b.article HAVING n >= @minMatches ORDER BY n DESC, b.article DESC LIMIT @limit
+     ) c JOIN articles a ON a.seq = c.article ORDER BY c.n DESC, c.article DESC`,
+  ).pluck();
+  const selectSetting = db.prepare('SELECT value FROM settings WHERE name = ?').pluck();
+  const upsertSetting = db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
   const upsertCopyLink = db.prepare(
     `INSERT INTO copy_links (article_id, of_article_id, share, kind) VALUES (?, ?, ?, ?)
      ON CONFLICT (article_id, of_article_id) DO UPDATE SET share = excluded.share, kind = excluded.kind`,
@@ -255,26 +264,19 @@ export function openSqlite(path: string): Repository & WriteBatching {
         .all(fts5Expression(terms), searchLimit(limit)) as SearchHit[];
     },
 
-    async putSignature(articleId, bands) {
+    async putSignature(articleId, keys) {
       db.transaction(() => {
         const seq = selectSeq.get(articleId) as number | undefined;
         if (seq === undefined) throw new Error(`sitrep: no stored article ${articleId} to sign`);
         deleteBands.run(seq);
-        insertBands.run(seq, JSON.stringify(bands.map(bandKey)));
+        insertBands.run(seq, JSON.stringify(keys.map(bandKey)));
       })();
     },
 
-    async findByBands(bands, minMatches = 1, perBand = Number.MAX_SAFE_INTEGER) {
-      const shared = new Map<number, number>();
-      for (const band of new Set(bands.map(bandKey))) {
-        for (const seq of selectBandPostings.all(band, perBand) as number[]) shared.set(seq, (shared.get(seq) ?? 0) + 1);
-      }
-      const seqs = [...shared].filter(([, n]) => n >= minMatches).map(([seq]) => seq);
-      if (seqs.length === 0) return [];
-      const rows = selectIdsBySeq.all(JSON.stringify(seqs)) as Array<{ seq: number; id: string }>;
-      return rows
-        .sort((a, b) => shared.get(b.seq)! - shared.get(a.seq)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-        .map((r) => r.id);
+    async findBySignature(keys, minMatches = 1, perKey = Number.MAX_SAFE_INTEGER, limit = Number.MAX_SAFE_INTEGER) {
+      if (keys.length === 0) return [];
+      const distinct = JSON.stringify([...new Set(keys.map(bandKey))]);
+      return selectBySignature.all({ keys: distinct, perKey, minMatches, limit }) as string[];
     },
 
     async putCopyLink(link) {
@@ -302,6 +304,14 @@ export function openSqlite(path: string): Repository & WriteBatching {
         .prepare('SELECT entity_id, name, type, surface, count(*) AS n FROM mentions GROUP BY entity_id, name, type, surface')
         .all() as MentionGroup[];
       return summariseEntities(groups);
+    },
+
+    async getSetting(name) {
+      return (selectSetting.get(name) as string | undefined) ?? null;
+    },
+
+    async putSetting(name, value) {
+      upsertSetting.run(name, value);
     },
 
     async putDigest(articleId, digest) {

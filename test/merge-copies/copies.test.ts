@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { classifyCopy, copyShare, findCopies, shingles, signature } from '../../src/merge/copies.js';
+import { classifyCopy, copyShare, findCopies, fingerprint, shingles } from '../../src/merge/copies.js';
 import type { Repository } from '../../src/store/repository.js';
 import { openSqlite } from '../../src/store/sqlite.js';
 import type { Article } from '../../src/types.js';
@@ -26,7 +26,7 @@ function article(id: string, text: string, published: string | null = null): Art
 /** Stores an article the way ingest does: the article, then its signature. */
 async function store(repo: Repository, a: Article): Promise<void> {
   await repo.putArticle(a, Buffer.from(a.text));
-  await repo.putSignature(a.id, signature(a.text).bands);
+  await repo.putSignature(a.id, fingerprint(a.text).keys);
 }
 
 async function withRepo(work: (repo: Repository) => Promise<void>): Promise<void> {
@@ -62,7 +62,33 @@ describe('copyShare', () => {
     assert.equal(copyShare('alpha beta', 'alpha beta gamma'), 0);
     assert.equal(copyShare('', ORIGINAL), 0);
     assert.equal(copyShare('...', ORIGINAL), 0);
-    assert.deepEqual(signature('').bands, []);
+  });
+});
+
+describe('fingerprint', () => {
+  test('keys: a passage of 19 words copied into a long unrelated text always shares a key with its original', () => {
+    const random = seededRandom(3);
+    const word = () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join('');
+    const text = (n: number) => Array.from({ length: n }, word).join(' ');
+    for (let trial = 0; trial < 200; trial++) {
+      const passage = text(19);
+      const original = `${text(40)} ${passage} ${text(40)}`;
+      const copy = `${text(300)} ${passage} ${text(300)}`;
+      const keys = new Set(fingerprint(original).keys);
+      assert.ok(fingerprint(copy).keys.some((k) => keys.has(k)), `trial ${trial}: no key shared`);
+    }
+  });
+
+  test('keys: about one per eight shingles, the same for the same text, none for a text without words', () => {
+    const long = ORIGINAL.repeat(1);
+    const n = shingles(long).size;
+    const keys = fingerprint(long).keys;
+    assert.ok(keys.length >= n / 12 && keys.length <= n / 5, `${keys.length} keys for ${n} shingles`);
+    assert.deepEqual(fingerprint(long.toUpperCase()).keys, keys);
+    assert.equal(new Set(keys).size, keys.length);
+    assert.deepEqual(fingerprint('').keys, []);
+    assert.deepEqual(fingerprint('...').keys, []);
+    assert.equal(fingerprint('alpha beta').keys.length, 1);
   });
 });
 

@@ -57,7 +57,7 @@ test('CopyFinder finds what findCopies finds, reading back only articles it does
       }
       links += expected.length;
       await repo.putArticle(a, Buffer.from(a.text));
-      await repo.putSignature(a.id, print.bands);
+      await repo.putSignature(a.id, print.keys);
       roomy.remember(a.id, a.published, print);
       cramped.remember(a.id, a.published, print);
     }

@@ -50,7 +50,7 @@ async function assertConsistent(db: string): Promise<string[]> {
     for (const a of stored) {
       assert.ok((await repo.getRaw(a.id))?.length, `no raw bytes for ${a.source}`);
       assert.equal((await repo.getAnnotations(a.id))?.articleId, a.id);
-      assert.ok((await repo.findByBands(fingerprint(a.text).bands, 128)).includes(a.id), `no signature for ${a.source}`);
+      assert.ok((await repo.findBySignature(fingerprint(a.text).keys, fingerprint(a.text).keys.length)).includes(a.id), `no signature for ${a.source}`);
     }
     return stored.map((a) => a.source);
   } finally {

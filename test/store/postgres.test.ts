@@ -43,7 +43,7 @@ repositoryBehaviour('PostgreSQL', async () => {
   return { repo, dispose: async () => { await repo.close(); await dropSchema(schema); } };
 }, skip);
 
-test('openRepository opens PostgreSQL from a URL with a schema parameter, at schema version 2', { skip }, async () => {
+test('openRepository opens PostgreSQL from a URL with a schema parameter, at schema version 3', { skip }, async () => {
   const schema = freshSchema();
   try {
     const repo = await openRepository(`${PG_URL}?schema=${schema}`);
@@ -56,7 +56,7 @@ test('openRepository opens PostgreSQL from a URL with a schema parameter, at sch
     await client.connect();
     const { rows } = await client.query(`SELECT version FROM "${schema}".schema_version`);
     await client.end();
-    assert.deepEqual(rows, [{ version: 2 }]);
+    assert.deepEqual(rows, [{ version: 3 }]);
   } finally {
     await dropSchema(schema);
   }

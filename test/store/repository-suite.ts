@@ -227,24 +227,35 @@ export function repositoryBehaviour(name: string, factory: RepositoryFactory, sk
         assert.deepEqual(await repo.incidents(), [incident('i1', 'bombing')]);
       }));
 
-    test('finds candidates by shared signature bands, most shared first', () =>
+    test('finds candidates by shared copy keys, most shared first, then most recent', () =>
       withRepo(async (repo) => {
         for (const id of ['a', 'b', 'c']) await repo.putArticle(article(id, id, `Text ${id}.`), Buffer.from(id));
         await repo.putSignature('a', ['0:x', '1:y', '2:z']);
         await repo.putSignature('b', ['0:x', '5:q']);
         await repo.putSignature('c', ['7:r']);
-        assert.deepEqual(await repo.findByBands(['0:x', '1:y']), ['a', 'b']);
-        assert.deepEqual(await repo.findByBands(['0:x', '5:q']), ['b', 'a']);
-        assert.deepEqual(await repo.findByBands(['0:x', '1:y'], 2), ['a']);
-        assert.deepEqual(await repo.findByBands([]), []);
+        assert.deepEqual(await repo.findBySignature(['0:x', '1:y']), ['a', 'b']);
+        assert.deepEqual(await repo.findBySignature(['0:x', '5:q']), ['b', 'a']);
+        assert.deepEqual(await repo.findBySignature(['0:x', '1:y'], 2), ['a']);
+        assert.deepEqual(await repo.findBySignature([]), []);
         await repo.putSignature('a', ['9:w']);
-        assert.deepEqual(await repo.findByBands(['1:y', '9:w']), ['a']);
-        assert.deepEqual(await repo.findByBands(['1:y']), []);
-        // Capped to each band's newest posting, 'b' (stored before 'c') is not found through the band they share.
+        assert.deepEqual(await repo.findBySignature(['1:y', '9:w']), ['a']);
+        assert.deepEqual(await repo.findBySignature(['1:y']), []);
+        // Capped to each key's newest posting, 'b' (stored before 'c') is not found through the key they share.
         await repo.putSignature('c', ['0:x', '7:r']);
-        assert.deepEqual(await repo.findByBands(['0:x', '9:w'], 1, 1), ['a', 'c']);
-        assert.deepEqual(await repo.findByBands(['0:x', '7:r'], 1, 1), ['c']);
-        assert.deepEqual(await repo.findByBands(['0:x'], 1, 2), ['b', 'c']);
+        assert.deepEqual(await repo.findBySignature(['0:x', '9:w'], 1, 1), ['c', 'a']);
+        assert.deepEqual(await repo.findBySignature(['0:x', '7:r'], 1, 1), ['c']);
+        assert.deepEqual(await repo.findBySignature(['0:x'], 1, 2), ['c', 'b']);
+        assert.deepEqual(await repo.findBySignature(['0:x', '7:r', '9:w'], 1, undefined, 2), ['c', 'b']);
+      }));
+
+    test('keeps named settings, replacing a value set again', () =>
+      withRepo(async (repo) => {
+        assert.equal(await repo.getSetting('copy-keys'), null);
+        await repo.putSetting('copy-keys', 'winnow:5:15');
+        await repo.putSetting('other', 'x');
+        await repo.putSetting('copy-keys', 'winnow:5:16');
+        assert.equal(await repo.getSetting('copy-keys'), 'winnow:5:16');
+        assert.equal(await repo.getSetting('other'), 'x');
       }));
 
     test('stores copy links once per pair and lists them for either side', () =>

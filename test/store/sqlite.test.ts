@@ -20,7 +20,7 @@ repositoryBehaviour('SQLite', async () => {
   return { repo, dispose: async () => { await repo.close(); rmSync(dir, { recursive: true, force: true }); } };
 });
 
-test('openRepository opens an SQLite file, in WAL mode at schema version 3, and reopens it with its data', async () => {
+test('openRepository opens an SQLite file, in WAL mode at schema version 4, and reopens it with its data', async () => {
   const dir = tempDir();
   try {
     const path = join(dir, 'sitrep.db');
@@ -32,7 +32,7 @@ test('openRepository opens an SQLite file, in WAL mode at schema version 3, and 
     await again.close();
     const db = new Database(path, { readonly: true });
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-    assert.deepEqual(db.prepare('SELECT version FROM schema_version').all(), [{ version: 3 }]);
+    assert.deepEqual(db.prepare('SELECT version FROM schema_version').all(), [{ version: 4 }]);
     db.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -65,7 +65,7 @@ test('refuses a database written by a newer sitrep', async () => {
     const db = new Database(path);
     db.prepare('UPDATE schema_version SET version = 99').run();
     db.close();
-    assert.throws(() => openSqlite(path), /schema version 99 is newer than this sitrep \(3\)/);
+    assert.throws(() => openSqlite(path), /schema version 99 is newer than this sitrep \(4\)/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
