@@ -40,9 +40,9 @@ console.log('\n# analyze end to end (ingest + annotate + incidents + stories), s
 for (const n of curve) {
   const p = await benchAnalyze(n);
   console.log(
-    `${String(p.articles).padStart(7)} articles: ${p.articlesPerSec.toFixed(1)} articles/s (ingest ${p.ingestSeconds.toFixed(1)} s, incidents ${p.incidentSeconds.toFixed(1)} s); ` +
+    `${String(p.articles).padStart(7)} articles: ${p.articlesPerSec.toFixed(1)} articles/s (${p.seconds.toFixed(1)} s, of which ${p.finishSeconds.toFixed(1)} s after the last article was stored); ` +
       `${p.msPerArticleFirstTenth.toFixed(2)} ms/article in the first tenth, ${p.msPerArticleLastTenth.toFixed(2)} in the last; ` +
       `CPU (all threads) ${p.cpuMsPerArticle.toFixed(1)} ms/article, ${p.cpuMsPerArticleFirstTenth.toFixed(1)} in the first tenth, ` +
-      `${p.cpuMsPerArticleLastTenth.toFixed(1)} in the last, incidents + stories ${p.incidentCpuMsPerArticle.toFixed(2)}`,
+      `${p.cpuMsPerArticleLastTenth.toFixed(1)} in the last, ${p.finishCpuMsPerArticle.toFixed(2)} after the last article was stored`,
   );
 }

@@ -1,6 +1,8 @@
-// Recomputes incidents and stories from every stored article, and stores them as a whole. It reads the digests
-// stored with the articles (see digest.ts), page by page, so its cost is linear in the store and no page of texts
-// outlives its turn; an article stored without a current digest has one derived from its annotations and stored.
+// Incidents and stories over every stored article, computed as a whole and stored as a whole. Articles are added
+// in store order, each with the digest stored with it (see digest.ts), so the cost is linear in the store: the
+// `analyze` job adds the stored articles first, page by page (no page of texts outlives its turn), then each new
+// article as soon as it is stored, so story clustering overlaps the annotation work of the worker threads. An
+// article stored without a current digest has one derived from its annotations (and stored).
 import { resolveIncidents } from '../merge/incidents.js';
 import { StoryClusterer } from '../merge/stories.js';
 import type { ArticleDigest, DigestRow, Repository } from '../store/repository.js';
@@ -26,27 +28,44 @@ async function currentDigest(repo: Repository, row: DigestRow): Promise<ArticleD
   return digest;
 }
 
-export async function rebuildIncidents(repo: Repository): Promise<{ incidents: Incident[]; stories: Story[] }> {
-  // Stories are clustered in arrival order, as they would be when streaming.
-  const clusterer = new StoryClusterer();
-  const mentions: IncidentMention[] = [];
-  const articles: Array<Pick<Article, 'id' | 'published'>> = [];
-  for (let after = 0; ; ) {
-    const page = await repo.digests(after, PAGE);
-    if (page.rows.length === 0) break;
-    after = page.next;
-    for (const row of page.rows) {
-      const { id, title, text, published, source } = row.article;
-      const digest = await currentDigest(repo, row);
-      articles.push({ id, published });
-      // An article without annotations is clustered by its text alone (capitalised words stand in for names).
-      clusterer.add({ id, title, text, published, source, entities: digest?.entities });
-      if (digest) for (const m of digest.mentions) mentions.push(m);
+export class IncidentBuilder {
+  // Stories are clustered in store order, as they would be when streaming.
+  private readonly clusterer = new StoryClusterer();
+  private readonly mentions: IncidentMention[] = [];
+  private readonly articles: Array<Pick<Article, 'id' | 'published'>> = [];
+
+  /** Adds one stored article (in store order) with its digest; null when it has no annotations. */
+  add(article: DigestRow['article'], digest: ArticleDigest | null): void {
+    const { id, title, text, published, source } = article;
+    this.articles.push({ id, published });
+    // An article without annotations is clustered by its text alone (capitalised words stand in for names).
+    this.clusterer.add({ id, title, text, published, source, entities: digest?.entities });
+    if (digest) for (const m of digest.mentions) this.mentions.push(m);
+  }
+
+  /** Adds every article in the store, page by page. */
+  async addStored(repo: Repository): Promise<void> {
+    for (let after = 0; ; ) {
+      const page = await repo.digests(after, PAGE);
+      if (page.rows.length === 0) break;
+      after = page.next;
+      for (const row of page.rows) this.add(row.article, await currentDigest(repo, row));
     }
   }
-  // Copy links let a rewrite of another article count once among an incident's independent sources.
-  const incidents = resolveIncidents(mentions, articles, { copies: await repo.copyLinks() }).sort(byWeight);
-  const stories = clusterer.stories();
-  await repo.replaceIncidents(incidents, stories);
-  return { incidents, stories };
+
+  /** Resolves the incidents of everything added and stores them with the stories. */
+  async finish(repo: Repository): Promise<{ incidents: Incident[]; stories: Story[] }> {
+    // Copy links let a rewrite of another article count once among an incident's independent sources.
+    const incidents = resolveIncidents(this.mentions, this.articles, { copies: await repo.copyLinks() }).sort(byWeight);
+    const stories = this.clusterer.stories();
+    await repo.replaceIncidents(incidents, stories);
+    return { incidents, stories };
+  }
+}
+
+/** Recomputes incidents and stories from every stored article, and stores them. */
+export async function rebuildIncidents(repo: Repository): Promise<{ incidents: Incident[]; stories: Story[] }> {
+  const builder = new IncidentBuilder();
+  await builder.addStored(repo);
+  return builder.finish(repo);
 }

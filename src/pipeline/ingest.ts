@@ -4,7 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { readInputs, type ReadOptions } from '../ingest/index.js';
 import { CopyFinder, type CopyFingerprint } from '../merge/copies.js';
-import type { Repository } from '../store/repository.js';
+import type { ArticleDigest, Repository } from '../store/repository.js';
 import { inBatch } from '../store/batch.js';
 import type { Article, CopyLink, InputError, RawDocument } from '../types.js';
 import { inlineStages, WorkerStages, type StageRunner } from './pool.js';
@@ -12,7 +12,8 @@ import { refreshSignatures } from './signatures.js';
 import type { Annotation } from './stages.js';
 
 export type IngestEvent =
-  | { kind: 'stored'; article: Article; inserted: boolean; copies: CopyLink[] }
+  /** `digest`: what incidents and stories need of a newly annotated article (null when it was already stored). */
+  | { kind: 'stored'; article: Article; inserted: boolean; copies: CopyLink[]; digest: ArticleDigest | null }
   | { kind: 'error'; error: InputError };
 
 export interface IngestSummary {
@@ -111,7 +112,7 @@ async function store(item: Extract<Prepared, { article: Article }>, repo: Reposi
     for (const link of copies) await repo.putCopyLink(link);
     await repo.putSignature(article.id, print.keys);
     finder.remember(article.id, article.published, print);
-    return { kind: 'stored', article, inserted, copies };
+    return { kind: 'stored', article, inserted, copies, digest: annotated?.digest ?? null };
   } catch (err) {
     return { kind: 'error', error: { source: article.source, reason: (err as Error).message } };
   }

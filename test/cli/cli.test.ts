@@ -40,6 +40,18 @@ describe('sitrep CLI', () => {
     assert.match(again.err, /ingested 0 new, 7 already stored, 0 failed/);
   });
 
+  test('analyze stores the examples and prints their incidents, the attack first, then lists them and the story', () => {
+    const store = join(dir, 'analyze.db');
+    const r = sitrep(['analyze', examples, '--db', store, '--json']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /ingested 7 new, 0 already stored, 0 failed/);
+    const incidents = jsonLines(r.out);
+    assert.deepEqual([incidents[0].type, incidents[0].place.name, incidents[0].articles.length, incidents[0].sources], ['armed assault', 'Crocus City Hall', 5, 4]);
+    assert.deepEqual(jsonLines(sitrep(['incidents', '--db', store, '--json']).out), incidents);
+    const stories = jsonLines(sitrep(['stories', '--db', store, '--json']).out);
+    assert.deepEqual(stories.map((s) => s.articles.length), [7]);
+  });
+
   test('articles lists each stored article with its metadata', () => {
     const rows = jsonLines(sitrep(['articles', '--db', db, '--json']).out);
     assert.equal(rows.length, 7);

@@ -1,9 +1,10 @@
 // `sitrep analyze`, `sitrep incidents`, `sitrep incident`, `sitrep stories`.
-import { rebuildIncidents } from '../../pipeline/incidents.js';
+import { analyze } from '../../pipeline/analyze.js';
+import { openRepository } from '../../store/open.js';
 import type { Incident } from '../../types.js';
 import { UsageError, type CliOptions } from '../options.js';
 import { oneLine, printCsv, printJsonLine, printTable } from '../output.js';
-import { ingestCommand } from './ingest.js';
+import { needInputs, runIngestJob } from './ingest.js';
 import { withRepo } from './query.js';
 
 const FIGURES = ['killed', 'injured', 'arrested'] as const;
@@ -39,9 +40,15 @@ function printIncidents(incidents: Incident[], opts: CliOptions): void {
 }
 
 export async function analyzeCommand(opts: CliOptions): Promise<number> {
-  const code = await ingestCommand(opts, false);
-  await withRepo(opts, async (repo) => printIncidents((await rebuildIncidents(repo)).incidents, opts));
-  return code;
+  const inputs = needInputs(opts, 'analyze');
+  const repo = await openRepository(opts.db);
+  try {
+    const { result, code } = await runIngestJob(opts, inputs, false, (onEvent) => analyze(inputs, repo, opts.read, onEvent));
+    printIncidents(result.incidents, opts);
+    return code;
+  } finally {
+    await repo.close();
+  }
 }
 
 export function incidentsCommand(opts: CliOptions): Promise<number> {
