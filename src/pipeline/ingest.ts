@@ -12,7 +12,7 @@ import { refreshSignatures } from './signatures.js';
 import type { Annotation } from './stages.js';
 
 export type IngestEvent =
-  /** `digest`: what incidents and stories need of a newly annotated article (null when it was already stored). */
+  /** `digest`: what incidents and stories need of an article stored by this event (null when it was stored before). */
   | { kind: 'stored'; article: Article; inserted: boolean; copies: CopyLink[]; digest: ArticleDigest | null }
   | { kind: 'error'; error: InputError };
 
@@ -112,7 +112,7 @@ async function store(item: Extract<Prepared, { article: Article }>, repo: Reposi
     for (const link of copies) await repo.putCopyLink(link);
     await repo.putSignature(article.id, print.keys);
     finder.remember(article.id, article.published, print);
-    return { kind: 'stored', article, inserted, copies, digest: annotated?.digest ?? null };
+    return { kind: 'stored', article, inserted, copies, digest: inserted ? annotated!.digest : null };
   } catch (err) {
     return { kind: 'error', error: { source: article.source, reason: (err as Error).message } };
   }
