@@ -1,5 +1,5 @@
 // Turning surface forms into comparison keys. Two forms that should name the same thing ("al-Qa'ida",
-// "Al Qaeda") get the same key; the raw text is never changed, so spans stay exact.
+// "Al Qaeda"; "Suleimani", "Soleimani") get the same key; the raw text is never changed, so spans stay exact.
 import { matchingRules } from './rules.js';
 
 const APOSTROPHES = /['\u2018\u2019\u02BC\u0060\u00B4]/g;
@@ -76,4 +76,18 @@ export function surfaceForms(surface: string): string[] {
     withoutTitles = withoutTitles.slice(m[0].length);
   }
   return [...new Set([written, withoutThe, withoutTitles])].filter((f) => f !== '');
+}
+
+/**
+ * A spelling-tolerant key for one name: lower case, accents and non-letters removed, vowels after the first
+ * letter dropped (a leading vowel becomes "a"), doubled consonants collapsed, and the number of vowel groups
+ * appended so that different names with one skeleton stay apart (Putin "ptn2", Potanin "ptn3").
+ * Suleimani and Soleimani both give "slmn4"; Qassim, Qasim and Qassem all give "qsm2".
+ */
+export function nameKey(word: string): string {
+  const letters = word.normalize('NFKD').toLowerCase().replace(/[^a-z]/g, '');
+  if (letters === '') return word.toLowerCase();
+  const head = /[aeiouy]/.test(letters[0]) ? 'a' : letters[0];
+  const skeleton = (head + letters.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
+  return skeleton + (letters.match(/[aeiouy]+/g)?.length ?? 0);
 }

@@ -84,7 +84,7 @@ describe('linkName: aliases', () => {
     assert.equal(linkName('Kremlin', 'FAC')?.id, 'sitrep:org/kremlin', 'institutions named after buildings link either way');
     assert.equal(linkName('Moscow', 'GPE')?.country, 'RU');
     assert.equal(linkName('Moscow', 'GPE', { countries: ['US'] })?.country, 'US');
-    assert.equal(linkName('Vladimir Putin', 'PERSON'), null);
+    assert.equal(linkName('Vladimir Putin', 'PERSON')?.id, 'Q7747');
   });
 
   it('links distinct groups of the same family separately', () => {
