@@ -28,8 +28,9 @@ interface Indexes {
   byAlias: Map<string, AliasEntry[]>;
   /** Curated places (world regions, localities, venues; all carry a point), by folded alias. */
   curatedPlaces: Map<string, AliasEntry[]>;
-  /** People by the spelling key of their name and each alias; null where two people share a key. */
-  peopleBySpelling: Map<string, KnownEntity | null>;
+  /** People by the spelling key of the last word of their name and each alias, then of all its words; null
+   * where two people share a key. Most names a tagger finds stop at the first lookup. */
+  peopleBySpelling: Map<string, Map<string, KnownEntity | null>>;
 }
 
 let built: Indexes | null = null;
@@ -48,22 +49,33 @@ function indexes(): Indexes {
   return built;
 }
 
-function spellingIndex(people: KnownEntity[]): Map<string, KnownEntity | null> {
-  const index = new Map<string, KnownEntity | null>();
+function spellingIndex(people: KnownEntity[]): Map<string, Map<string, KnownEntity | null>> {
+  const index = new Map<string, Map<string, KnownEntity | null>>();
   for (const person of people) {
     for (const alias of [person.name, ...person.aliases]) {
-      const key = spellingKey(alias);
-      if (key !== null) index.set(key, index.has(key) && index.get(key) !== person ? null : person);
+      const words = nameWords(alias);
+      if (words === null) continue;
+      const last = nameKey(words[words.length - 1]);
+      const byName = index.get(last) ?? new Map<string, KnownEntity | null>();
+      index.set(last, byName);
+      const key = words.map(nameKey).join(' ');
+      byName.set(key, byName.has(key) && byName.get(key) !== person ? null : person);
     }
   }
   return index;
 }
 
-/** Every word of a name by its spelling-tolerant key (initials dropped), or null for a lone short name. */
-function spellingKey(name: string): string | null {
+/** The person one of whose names matches `name` word by word by spelling key (`nameKey`). */
+function personBySpelling(name: string): KnownEntity | null {
+  const words = nameWords(name);
+  const byName = words && indexes().peopleBySpelling.get(nameKey(words[words.length - 1]));
+  return (byName && byName.get(words.map(nameKey).join(' '))) ?? null;
+}
+
+/** A name's words without initials, or null for a lone short name. */
+function nameWords(name: string): string[] | null {
   const words = name.split(/\s+/).filter((w) => w !== '' && !/^\p{L}\.?$/u.test(w));
-  if (words.length === 0 || (words.length === 1 && words[0].length < MIN_LONE_NAME_LENGTH)) return null;
-  return words.map(nameKey).join(' ');
+  return words.length === 0 || (words.length === 1 && words[0].length < MIN_LONE_NAME_LENGTH) ? null : words;
 }
 
 function aliasIndex(entities: KnownEntity[]): Map<string, AliasEntry[]> {
@@ -134,8 +146,7 @@ export function linkName(surface: string, type?: EntityType, context?: LinkConte
   }
   if (type === 'PERSON') {
     for (const form of forms) {
-      const key = spellingKey(form);
-      const person = key === null ? undefined : indexes().peopleBySpelling.get(key);
+      const person = personBySpelling(form);
       if (person) return person;
     }
   }
