@@ -1,5 +1,5 @@
-// The curated knowledge base: groups, agencies, bodies, outlets, research organisations, venues, peoples,
-// world regions (continents, regions such as the Sahel, seas and straits) and localities the GeoNames packages
+// The curated knowledge base: groups, agencies, bodies, outlets, research organisations, venues, people,
+// peoples, world regions (continents, regions such as the Sahel, seas and straits) and localities the GeoNames packages
 // lack (kibbutzim, Pakistani districts), one JSON file per family under data/. Loaded once, checked, and
 // indexed by id.
 import { readFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ export const CATALOG_FILES = [
   'media.json',
   'research-orgs.json',
   'venues.json',
+  'people.json',
   'norp.json',
   'world-regions.json',
   'localities.json',
@@ -43,7 +44,7 @@ export function catalogEntries(): KnownEntity[] {
 /**
  * What is wrong with a set of entries: malformed ids, duplicate ids, unknown types, missing kinds,
  * parents that do not exist (or loop), country codes `isCountry` does not accept, duplicate aliases,
- * places (GPE, LOC, FAC) without a valid point.
+ * empty roles, places (GPE, LOC, FAC) without a valid point.
  */
 export function catalogProblems(list: KnownEntity[], isCountry: (code: string) => boolean): string[] {
   const problems: string[] = [];
@@ -57,6 +58,7 @@ export function catalogProblems(list: KnownEntity[], isCountry: (code: string) =
     if (typeof e.kind !== 'string' || !/^[a-z]+(?:-[a-z]+)*$/.test(e.kind)) problems.push(`${e.id}: bad kind ${String(e.kind)}`);
     if (!Array.isArray(e.aliases) || e.aliases.some((a) => typeof a !== 'string' || a.trim() === '')) problems.push(`${e.id}: bad aliases`);
     else if (new Set(e.aliases).size !== e.aliases.length) problems.push(`${e.id}: repeated alias`);
+    if (e.role !== undefined && (typeof e.role !== 'string' || e.role.trim() === '')) problems.push(`${e.id}: empty role`);
     if (e.country !== undefined && !(/^[A-Z]{2}$/.test(e.country) && isCountry(e.country))) problems.push(`${e.id}: unknown country ${e.country}`);
     if (e.lat !== undefined || e.lon !== undefined || PLACE_TYPES.has(e.type)) {
       if (!(inRange(e.lat, 90) && inRange(e.lon, 180))) problems.push(`${e.id}: bad or missing coordinates`);

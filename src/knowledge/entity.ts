@@ -1,14 +1,16 @@
 // The shapes the knowledge layer hands to the rest of sitrep.
 import type { EntityType } from '../types.js';
 
-/** A canonical thing the knowledge base or gazetteer knows: a group, agency, outlet, venue, people or place. */
+/** A canonical thing the knowledge base or gazetteer knows: a group, agency, outlet, venue, person, people or place. */
 export interface KnownEntity {
   /** Wikidata Q-id where certain, else a project id (`sitrep:org/amaq`, `iso:RU`, `geo:524901`, `geo:admin1/RU.47`). */
   id: string;
   name: string;
   type: EntityType;
-  /** Finer class: armed-group, intelligence-agency, news-agency, venue, country, city, admin-region, nationality, ... */
+  /** Finer class: armed-group, intelligence-agency, news-agency, venue, head-of-state, country, city, nationality, ... */
   kind: string;
+  /** A person's office or standing, as a reader would want it named ("President of Russia"). */
+  role?: string;
   aliases: string[];
   /** Id of the entity this one belongs to (a province of a group, a city's region, a region's country). */
   parent?: string;

@@ -1,17 +1,22 @@
-// The knowledge layer's public face: match known names in text, link a name to a canonical entity, look up
-// places, read demonyms, and walk parent chains (ISIS-K -> Islamic State). Everything loads lazily, once.
+// The knowledge layer's public face: match known names in text, link a name to a canonical entity (a person
+// also by a spelling-tolerant key), look up places, read demonyms, and walk parent chains (ISIS-K -> Islamic
+// State). Everything loads lazily, once.
 import type { EntityType } from '../types.js';
 import { catalogEntries } from './catalog.js';
 import { countryData } from './countries.js';
 import type { KnownEntity, LinkContext } from './entity.js';
 import { getPlace, lookupPlace as lookupGazetteer } from './gazetteer.js';
-import { foldKey, surfaceForms } from './normalize.js';
+import { foldKey, nameKey, surfaceForms } from './normalize.js';
 import { caseMatches, matchingRules, needsExactCase } from './rules.js';
 
 export type { KnownEntity, KnownMatch, LinkContext } from './entity.js';
 export { matchKnown } from './matcher.js';
+export { nameKey } from './normalize.js';
 
 const PLACE_TYPES: ReadonlySet<EntityType> = new Set(['GPE', 'LOC', 'FAC']);
+/** A lone name shorter than this is not matched by its spelling-tolerant key: short skeletons are shared too
+ * easily (Modi, Mady). */
+const MIN_LONE_NAME_LENGTH = 6;
 
 interface AliasEntry {
   alias: string;
@@ -23,6 +28,9 @@ interface Indexes {
   byAlias: Map<string, AliasEntry[]>;
   /** Curated places (world regions, localities, venues; all carry a point), by folded alias. */
   curatedPlaces: Map<string, AliasEntry[]>;
+  /** People by the spelling key of the last word of their name and each alias, then of all its words; null
+   * where two people share a key. Most names a tagger finds stop at the first lookup. */
+  peopleBySpelling: Map<string, Map<string, KnownEntity | null>>;
 }
 
 let built: Indexes | null = null;
@@ -36,8 +44,38 @@ function indexes(): Indexes {
     byId: new Map(all.map((e) => [e.id, e])),
     byAlias: aliasIndex(all),
     curatedPlaces: aliasIndex(catalog.filter((e) => PLACE_TYPES.has(e.type))),
+    peopleBySpelling: spellingIndex(catalog.filter((e) => e.type === 'PERSON')),
   };
   return built;
+}
+
+function spellingIndex(people: KnownEntity[]): Map<string, Map<string, KnownEntity | null>> {
+  const index = new Map<string, Map<string, KnownEntity | null>>();
+  for (const person of people) {
+    for (const alias of [person.name, ...person.aliases]) {
+      const words = nameWords(alias);
+      if (words === null) continue;
+      const last = nameKey(words[words.length - 1]);
+      const byName = index.get(last) ?? new Map<string, KnownEntity | null>();
+      index.set(last, byName);
+      const key = words.map(nameKey).join(' ');
+      byName.set(key, byName.has(key) && byName.get(key) !== person ? null : person);
+    }
+  }
+  return index;
+}
+
+/** The person one of whose names matches `name` word by word by spelling key (`nameKey`). */
+function personBySpelling(name: string): KnownEntity | null {
+  const words = nameWords(name);
+  const byName = words && indexes().peopleBySpelling.get(nameKey(words[words.length - 1]));
+  return (byName && byName.get(words.map(nameKey).join(' '))) ?? null;
+}
+
+/** A name's words without initials, or null for a lone short name. */
+function nameWords(name: string): string[] | null {
+  const words = name.split(/\s+/).filter((w) => w !== '' && !/^\p{L}\.?$/u.test(w));
+  return words.length === 0 || (words.length === 1 && words[0].length < MIN_LONE_NAME_LENGTH) ? null : words;
 }
 
 function aliasIndex(entities: KnownEntity[]): Map<string, AliasEntry[]> {
@@ -94,6 +132,8 @@ export function demonym(word: string): { country: string; name: string } | null 
  * The canonical entity a name refers to, or null. Tries the name as written, then without "the", titles and
  * possessives; aliases first (spelling variants such as Krokus/Crocus unified), then the gazetteer for places.
  * `type` keeps the answer to compatible entities; `context.countries` breaks ties between same-named ones.
+ * A person is also found by a transliteration the aliases lack ("Qassim Suleimani" for Qasem Soleimani): every
+ * word must match one person's name or alias by its spelling key (`nameKey`).
  */
 export function linkName(surface: string, type?: EntityType, context?: LinkContext): KnownEntity | null {
   const forms = surfaceForms(surface);
@@ -103,6 +143,12 @@ export function linkName(surface: string, type?: EntityType, context?: LinkConte
     );
     const best = preferContext(entries, context);
     if (best) return best;
+  }
+  if (type === 'PERSON') {
+    for (const form of forms) {
+      const person = personBySpelling(form);
+      if (person) return person;
+    }
   }
   if (type === undefined || type === 'GPE' || type === 'LOC') {
     // Place names are proper nouns: "is" is a word, not the Russian village of Is.

@@ -35,7 +35,8 @@ function buildIndex(): MatchIndex {
     if (!list.some((c) => c.entity.id === entity.id && c.alias === alias)) list.push({ alias, exact, entity, rank });
     byPattern.set(key, list);
   };
-  for (const e of catalogEntries()) for (const alias of namesOf(e)) add(alias, e, needsExactCase(alias), 0);
+  // People are not spotted here: the tagger finds them with their titles and roles, and linkName names them.
+  for (const e of catalogEntries()) if (e.type !== 'PERSON') for (const alias of namesOf(e)) add(alias, e, needsExactCase(alias), 0);
   // Country names, peoples and places are proper nouns: "Turkey", "Chad", "Russian", "Reading" only with capitals.
   const { countries, nationalities } = countryData();
   for (const e of countries) for (const alias of namesOf(e)) add(alias, e, true, 1);

@@ -1,24 +1,29 @@
 // Turning surface forms into comparison keys. Two forms that should name the same thing ("al-Qa'ida",
-// "Al Qaeda") get the same key; the raw text is never changed, so spans stay exact.
+// "Al Qaeda"; "Suleimani", "Soleimani") get the same key; the raw text is never changed, so spans stay exact.
 import { matchingRules } from './rules.js';
 
 const APOSTROPHES = /['\u2018\u2019\u02BC\u0060\u00B4]/g;
 const SEPARATORS = /[-\u2010-\u2015\u2212_/.,()]+/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 
-// Names recur within and across articles, and folding one takes a normalisation and six regular expressions;
-// longer strings are no names and are not kept.
-const FOLD_CACHE_LIMIT = 50_000;
+// Names recur within and across articles, and keying one takes a normalisation and several regular
+// expressions; longer strings are no names and are not kept.
+const KEY_CACHE_LIMIT = 50_000;
 const folded = new Map<string, string>();
+const nameKeys = new Map<string, string>();
 
 /** Lower case, no diacritics, no apostrophes, separators as single spaces, known spelling variants unified. */
 export function foldKey(surface: string): string {
-  if (surface.length > MAX_NAME_LENGTH) return fold(surface);
-  let key = folded.get(surface);
+  return surface.length > MAX_NAME_LENGTH ? fold(surface) : remembered(folded, surface, fold);
+}
+
+/** `compute(input)`, kept in `cache` (emptied when full). */
+function remembered(cache: Map<string, string>, input: string, compute: (input: string) => string): string {
+  let key = cache.get(input);
   if (key === undefined) {
-    if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
-    key = fold(surface);
-    folded.set(surface, key);
+    if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+    key = compute(input);
+    cache.set(input, key);
   }
   return key;
 }
@@ -76,4 +81,22 @@ export function surfaceForms(surface: string): string[] {
     withoutTitles = withoutTitles.slice(m[0].length);
   }
   return [...new Set([written, withoutThe, withoutTitles])].filter((f) => f !== '');
+}
+
+/**
+ * A spelling-tolerant key for one name: lower case, accents and non-letters removed, vowels after the first
+ * letter dropped (a leading vowel becomes "a"), doubled consonants collapsed, and the number of vowel groups
+ * appended so that different names with one skeleton stay apart (Putin "ptn2", Potanin "ptn3").
+ * Suleimani and Soleimani both give "slmn4"; Qassim, Qasim and Qassem all give "qsm2".
+ */
+export function nameKey(word: string): string {
+  return word.length > MAX_NAME_LENGTH ? skeletonKey(word) : remembered(nameKeys, word, skeletonKey);
+}
+
+function skeletonKey(word: string): string {
+  const letters = word.normalize('NFKD').toLowerCase().replace(/[^a-z]/g, '');
+  if (letters === '') return word.toLowerCase();
+  const head = /[aeiouy]/.test(letters[0]) ? 'a' : letters[0];
+  const skeleton = (head + letters.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
+  return skeleton + (letters.match(/[aeiouy]+/g)?.length ?? 0);
 }

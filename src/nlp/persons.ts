@@ -1,5 +1,6 @@
 // People: titles stripped from names and kept as roles, later mentions ("Mr. Hoffman", "Hoffman") resolved
 // to the full name, and a spelling-tolerant key so that variants across articles share one id.
+import { nameKey } from '../knowledge/index.js';
 import type { EntityMention, Span } from '../types.js';
 import { alternation, loadData } from './data.js';
 
@@ -135,20 +136,6 @@ export function personKey(name: string): string {
   const parts = nameParts(name);
   if (parts.length === 0) return nameKey(name);
   return parts.length === 1 ? nameKey(parts[0]) : `${nameKey(parts[0])}-${nameKey(parts[parts.length - 1])}`;
-}
-
-/**
- * A spelling-tolerant key for one name: lower case, accents and non-letters removed, vowels after the first
- * letter dropped (a leading vowel becomes "a"), doubled consonants collapsed, and the number of vowel groups
- * appended so that different names with one skeleton stay apart (Putin "ptn2", Potanin "ptn3").
- * Suleimani and Soleimani both give "slmn4"; Qassim, Qasim and Qassem all give "qsm2".
- */
-export function nameKey(word: string): string {
-  const letters = word.normalize('NFKD').toLowerCase().replace(/[^a-z]/g, '');
-  if (letters === '') return word.toLowerCase();
-  const head = /[aeiouy]/.test(letters[0]) ? 'a' : letters[0];
-  const skeleton = (head + letters.slice(1).replace(/[aeiouy]/g, '')).replace(/(.)\1+/g, '$1');
-  return skeleton + (letters.match(/[aeiouy]+/g)?.length ?? 0);
 }
 
 /**

@@ -41,7 +41,7 @@ describe('linkName: aliases', () => {
     assert.equal(linkName('Crocus City Hall', 'FAC')?.country, 'RU');
     assert.equal(linkName("al-Qa'ida")?.id, 'Q34490');
     assert.equal(linkName('Al Qaida')?.id, 'Q34490');
-    assert.equal(linkName('Hizballah')?.id, 'sitrep:org/hezbollah');
+    assert.equal(linkName('Hizballah')?.id, 'Q41053');
     assert.equal(linkName('al-Shabab')?.id, 'sitrep:org/al-shabaab');
     assert.equal(linkName('al-Shabab')?.parent, 'Q34490');
     assert.equal(linkName('Russian Defence Ministry')?.id, linkName('Russian Defense Ministry')?.id);
@@ -84,7 +84,7 @@ describe('linkName: aliases', () => {
     assert.equal(linkName('Kremlin', 'FAC')?.id, 'sitrep:org/kremlin', 'institutions named after buildings link either way');
     assert.equal(linkName('Moscow', 'GPE')?.country, 'RU');
     assert.equal(linkName('Moscow', 'GPE', { countries: ['US'] })?.country, 'US');
-    assert.equal(linkName('Vladimir Putin', 'PERSON'), null);
+    assert.equal(linkName('Vladimir Putin', 'PERSON')?.id, 'Q7747');
   });
 
   it('links distinct groups of the same family separately', () => {

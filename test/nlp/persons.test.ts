@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { adoptSurnames, extendName, governmentHeads, joinParticleNames, nameKey, titledNames, titleOffset, personKey, personMention, resolvePeople } from '../../src/nlp/persons.js';
+import { nameKey } from '../../src/knowledge/index.js';
+import { adoptSurnames, extendName, governmentHeads, joinParticleNames, titledNames, titleOffset, personKey, personMention, resolvePeople } from '../../src/nlp/persons.js';
 import type { EntityMention } from '../../src/types.js';
 
 function mentionOf(text: string, surface: string, from = 0): EntityMention {
