@@ -70,9 +70,23 @@ export function documentContext(sentences: readonly (readonly Int32Array[])[]): 
   return { seenLower, seenCapitalised };
 }
 
+/** Writes the WORD_FEATURES features of a word alone (bias, word, shapes, affixes) into `out` from `k`. */
+export function wordFeatures(rec: Int32Array, out: Int32Array, k: number): void {
+  out[k++] = T.bias;
+  out[k++] = mix(T.lower, rec[LEX.lower]!);
+  out[k++] = mix(T.form, rec[LEX.form]!);
+  out[k++] = mix(T.shape, rec[LEX.shape]!);
+  out[k++] = mix(T.short, rec[LEX.short]!);
+  for (let a = 0; a < 4; a++) {
+    out[k++] = mix(T.prefix + a, rec[LEX.prefix + a]!);
+    out[k++] = mix(T.suffix + a, rec[LEX.suffix + a]!);
+  }
+}
+
 /**
  * Writes the static feature hashes of every token of a sentence into `out` (MAX_STATIC_FEATURES slots
- * per token) and their counts into `counts`.
+ * per token) and their counts into `counts`. Without `ownFeatures` the first WORD_FEATURES slots of each token
+ * are left unwritten, for a caller that scores a word's own features once per word (see wordFeatures).
  */
 export function staticFeatures(
   lex: readonly Int32Array[],
@@ -81,6 +95,7 @@ export function staticFeatures(
   doc: DocumentContext,
   out: Int32Array,
   counts: Uint8Array,
+  ownFeatures = true,
 ): void {
   const n = lex.length;
   const mode = sentenceCase(lex);
@@ -103,15 +118,8 @@ export function staticFeatures(
     let k = i * MAX_STATIC_FEATURES;
     const start = k;
     // The word's own features first (WORD_FEATURES of them).
-    out[k++] = T.bias;
-    out[k++] = mix(T.lower, lower);
-    out[k++] = mix(T.form, rec[LEX.form]!);
-    out[k++] = mix(T.shape, rec[LEX.shape]!);
-    out[k++] = mix(T.short, short);
-    for (let a = 0; a < 4; a++) {
-      out[k++] = mix(T.prefix + a, rec[LEX.prefix + a]!);
-      out[k++] = mix(T.suffix + a, rec[LEX.suffix + a]!);
-    }
+    if (ownFeatures) wordFeatures(rec, out, k);
+    k += WORD_FEATURES;
     const lowerPrev = field(i - 1, LEX.lower), lowerNext = field(i + 1, LEX.lower);
     const shortPrev = field(i - 1, LEX.short), shortNext = field(i + 1, LEX.short);
     out[k++] = mix(T.lowerPrev, lowerPrev);

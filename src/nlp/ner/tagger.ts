@@ -3,7 +3,7 @@
 import { gazetteerMarks } from './gazetteer.js';
 import {
   type DocumentContext, documentContext, dynamicFeatures, HISTORY_O, MAX_DYNAMIC_FEATURES, MAX_STATIC_FEATURES, staticFeatures,
-  WORD_FEATURES,
+  WORD_FEATURES, wordFeatures,
 } from './features.js';
 import { FLAG, LEX, lexicon } from './lexicon.js';
 import type { NerModel } from './model.js';
@@ -45,8 +45,8 @@ class WordScores {
   private readonly byWord = new Map<Int32Array, Float64Array>();
   private readonly rows = new Int32Array(WORD_FEATURES);
 
-  /** Scores of the word with lexical record `rec`, whose feature hashes are at `features[from ...]`. */
-  get(weights: Weights, rec: Int32Array, features: Int32Array, from: number): Float64Array {
+  /** Scores of the word with lexical record `rec`. */
+  get(weights: Weights, rec: Int32Array): Float64Array {
     if (weights !== this.weights) {
       this.byWord.clear();
       this.weights = weights;
@@ -54,7 +54,7 @@ class WordScores {
     let own = this.byWord.get(rec);
     if (own === undefined) {
       if (this.byWord.size >= WORD_SCORES_LIMIT) this.byWord.clear(); // bounded memory, as the lexicon's cache
-      for (let k = 0; k < WORD_FEATURES; k++) this.rows[k] = features[from + k]!;
+      wordFeatures(rec, this.rows, 0);
       weights.locate(this.rows, 0, WORD_FEATURES);
       own = new Float64Array(TAG_COUNT);
       weights.addScores(this.rows, WORD_FEATURES, own);
@@ -118,8 +118,8 @@ function tagSentence(
   scratch.ensure(n);
   const { staticFeatures: feats, counts, marks, rows, dynamic, scores } = scratch;
   gazetteerMarks(model.gazetteer, lex, marks);
-  staticFeatures(lex, marks, model.caseRatios, doc, feats, counts);
   const own = learner ? 0 : WORD_FEATURES; // features scored through wordScores
+  staticFeatures(lex, marks, model.caseRatios, doc, feats, counts, own === 0);
   for (let i = 0; i < n; i++) weights.locate(feats, i * MAX_STATIC_FEATURES + own, counts[i]! - own);
   let prev = START_TAG, prev2 = START_TAG;
   for (let i = 0; i < n; i++) {
@@ -133,7 +133,7 @@ function tagSentence(
     weights.locate(dynamic, 0, dynamicEnd);
     for (let k = 0; k < dynamicEnd; k++) rows[count++] = dynamic[k]!;
 
-    if (own > 0) scores.set(wordScores.get(weights, rec, feats, base));
+    if (own > 0) scores.set(wordScores.get(weights, rec));
     else scores.fill(0);
     weights.addScores(rows, count, scores);
     const best = bestTag(scores, prev, i === n - 1);
