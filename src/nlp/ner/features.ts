@@ -83,10 +83,27 @@ export function wordFeatures(rec: Int32Array, out: Int32Array, k: number): void 
   }
 }
 
+/** Where a neighbour word stands relative to the token being tagged, by neighbour slot. */
+export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
+/** Features per neighbour slot: the neighbour's lower-cased form and short shape, which depend on that word alone. */
+export const NEIGHBOUR_FEATURES = 2;
+const NEIGHBOUR_FIELDS = [LEX.lower, LEX.short] as const;
+/** Template per neighbour field and slot. */
+const NEIGHBOUR_TEMPLATES = [[T.lowerPrev2, T.lowerPrev, T.lowerNext, T.lowerNext2], [T.shortPrev2, T.shortPrev, T.shortNext, T.shortNext2]] as const;
+/** Slots in the order the model was trained with (-1, -2, +1, +2): training sums float weights in that order. */
+const SLOT_ORDER = [1, 0, 2, 3] as const;
+
+/** Writes the NEIGHBOUR_FEATURES features of the word with lexical record `rec` standing at NEIGHBOUR_OFFSETS[slot]
+ * from the token, into `out` from `k`. */
+export function neighbourFeatures(rec: Int32Array, slot: number, out: Int32Array, k: number): void {
+  for (let f = 0; f < NEIGHBOUR_FEATURES; f++) out[k + f] = mix(NEIGHBOUR_TEMPLATES[f]![slot]!, rec[NEIGHBOUR_FIELDS[f]!]!);
+}
+
 /**
  * Writes the static feature hashes of every token of a sentence into `out` (MAX_STATIC_FEATURES slots
- * per token) and their counts into `counts`. Without `ownFeatures` the first WORD_FEATURES slots of each token
- * are left unwritten, for a caller that scores a word's own features once per word (see wordFeatures).
+ * per token) and their counts into `counts`. With `cachedWords` the features that depend on one word alone are
+ * left out, for a caller that scores them once per word: a token's own features (its first WORD_FEATURES slots
+ * stay unwritten, see wordFeatures) and those of neighbours inside the sentence (see neighbourFeatures).
  */
 export function staticFeatures(
   lex: readonly Int32Array[],
@@ -95,7 +112,7 @@ export function staticFeatures(
   doc: DocumentContext,
   out: Int32Array,
   counts: Uint8Array,
-  ownFeatures = true,
+  cachedWords = false,
 ): void {
   const n = lex.length;
   const mode = sentenceCase(lex);
@@ -118,18 +135,16 @@ export function staticFeatures(
     let k = i * MAX_STATIC_FEATURES;
     const start = k;
     // The word's own features first (WORD_FEATURES of them).
-    if (ownFeatures) wordFeatures(rec, out, k);
+    if (!cachedWords) wordFeatures(rec, out, k);
     k += WORD_FEATURES;
     const lowerPrev = field(i - 1, LEX.lower), lowerNext = field(i + 1, LEX.lower);
     const shortPrev = field(i - 1, LEX.short), shortNext = field(i + 1, LEX.short);
-    out[k++] = mix(T.lowerPrev, lowerPrev);
-    out[k++] = mix(T.lowerPrev2, field(i - 2, LEX.lower));
-    out[k++] = mix(T.lowerNext, lowerNext);
-    out[k++] = mix(T.lowerNext2, field(i + 2, LEX.lower));
-    out[k++] = mix(T.shortPrev, shortPrev);
-    out[k++] = mix(T.shortPrev2, field(i - 2, LEX.short));
-    out[k++] = mix(T.shortNext, shortNext);
-    out[k++] = mix(T.shortNext2, field(i + 2, LEX.short));
+    for (let f = 0; f < NEIGHBOUR_FEATURES; f++) {
+      for (const slot of SLOT_ORDER) {
+        const j = i + NEIGHBOUR_OFFSETS[slot];
+        if (!cachedWords || j < 0 || j >= n) out[k++] = mix(NEIGHBOUR_TEMPLATES[f]![slot]!, field(j, NEIGHBOUR_FIELDS[f]!));
+      }
+    }
     out[k++] = mix(mix(T.bigramPrev, lowerPrev), lower);
     out[k++] = mix(mix(T.bigramNext, lower), lowerNext);
     out[k++] = mix(mix(mix(T.shortTrigram, shortPrev), short), shortNext);

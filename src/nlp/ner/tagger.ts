@@ -3,7 +3,7 @@
 import { gazetteerMarks } from './gazetteer.js';
 import {
   type DocumentContext, documentContext, dynamicFeatures, HISTORY_O, MAX_DYNAMIC_FEATURES, MAX_STATIC_FEATURES, staticFeatures,
-  WORD_FEATURES, wordFeatures,
+  NEIGHBOUR_FEATURES, NEIGHBOUR_OFFSETS, neighbourFeatures, WORD_FEATURES, wordFeatures,
 } from './features.js';
 import { FLAG, LEX, lexicon } from './lexicon.js';
 import type { NerModel } from './model.js';
@@ -24,6 +24,8 @@ class Scratch {
   rows = new Int32Array(MAX_STATIC_FEATURES + MAX_DYNAMIC_FEATURES);
   dynamic = new Int32Array(MAX_DYNAMIC_FEATURES);
   scores = new Float64Array(TAG_COUNT);
+  /** Per token of the sentence, its word's score vectors (WordScores). */
+  words: Float64Array[] = [];
   ensure(tokens: number): void {
     if (this.counts.length >= tokens) return;
     const size = Math.max(tokens, 2 * this.counts.length, 64);
@@ -35,35 +37,50 @@ class Scratch {
 const scratch = new Scratch();
 
 /**
- * The summed weights of each word's own features (the first WORD_FEATURES of a token) under the weights used
- * last: the same at every occurrence of the word, so a word seen before costs one look-up instead of thirteen
- * rows. Tagging only (training changes the weights, and the learner must see every row). The committed model's
- * weights are integers, which sum exactly in any order, so the tags are the same as without it.
+ * Per word, the summed weights of the features that depend on that word alone, under the weights used last: its
+ * own features (the first WORD_FEATURES of a token), then its neighbour features as it stands at each of
+ * NEIGHBOUR_OFFSETS from a token. They are the same at every occurrence of the word, so a word seen before
+ * costs one look-up instead of twenty-one rows. Tagging only (training changes the weights, and the learner must
+ * see every row). The committed model's weights are integers, which sum exactly in any order, so the tags are the
+ * same as without it.
  */
 class WordScores {
   private weights: Weights | null = null;
   private readonly byWord = new Map<Int32Array, Float64Array>();
   private readonly rows = new Int32Array(WORD_FEATURES);
+  private readonly part = new Float64Array(TAG_COUNT);
 
-  /** Scores of the word with lexical record `rec`. */
+  /** The word's score vectors (see WORD_SLOTS), for the word with lexical record `rec`. */
   get(weights: Weights, rec: Int32Array): Float64Array {
     if (weights !== this.weights) {
       this.byWord.clear();
       this.weights = weights;
     }
-    let own = this.byWord.get(rec);
-    if (own === undefined) {
+    let scores = this.byWord.get(rec);
+    if (scores === undefined) {
       if (this.byWord.size >= WORD_SCORES_LIMIT) this.byWord.clear(); // bounded memory, as the lexicon's cache
+      scores = new Float64Array(WORD_SLOTS * TAG_COUNT);
       wordFeatures(rec, this.rows, 0);
-      weights.locate(this.rows, 0, WORD_FEATURES);
-      own = new Float64Array(TAG_COUNT);
-      weights.addScores(this.rows, WORD_FEATURES, own);
-      this.byWord.set(rec, own);
+      this.add(weights, WORD_FEATURES, scores, 0);
+      for (let slot = 0; slot < NEIGHBOUR_OFFSETS.length; slot++) {
+        neighbourFeatures(rec, slot, this.rows, 0);
+        this.add(weights, NEIGHBOUR_FEATURES, scores, (slot + 1) * TAG_COUNT);
+      }
+      this.byWord.set(rec, scores);
     }
-    return own;
+    return scores;
+  }
+
+  private add(weights: Weights, count: number, scores: Float64Array, at: number): void {
+    weights.locate(this.rows, 0, count);
+    this.part.fill(0);
+    weights.addScores(this.rows, count, this.part);
+    scores.set(this.part, at);
   }
 }
-const WORD_SCORES_LIMIT = 100_000;
+/** Score vectors per word: its own, then one per neighbour slot. */
+const WORD_SLOTS = 1 + NEIGHBOUR_OFFSETS.length;
+const WORD_SCORES_LIMIT = 50_000;
 const wordScores = new WordScores();
 /** Longest run of tokens tagged as one sentence. */
 const MAX_SENTENCE_TOKENS = 1000;
@@ -119,7 +136,9 @@ function tagSentence(
   const { staticFeatures: feats, counts, marks, rows, dynamic, scores } = scratch;
   gazetteerMarks(model.gazetteer, lex, marks);
   const own = learner ? 0 : WORD_FEATURES; // features scored through wordScores
-  staticFeatures(lex, marks, model.caseRatios, doc, feats, counts, own === 0);
+  staticFeatures(lex, marks, model.caseRatios, doc, feats, counts, own > 0);
+  const words = scratch.words;
+  if (own > 0) for (let i = 0; i < n; i++) words[i] = wordScores.get(weights, lex[i]!);
   for (let i = 0; i < n; i++) weights.locate(feats, i * MAX_STATIC_FEATURES + own, counts[i]! - own);
   let prev = START_TAG, prev2 = START_TAG;
   for (let i = 0; i < n; i++) {
@@ -133,8 +152,18 @@ function tagSentence(
     weights.locate(dynamic, 0, dynamicEnd);
     for (let k = 0; k < dynamicEnd; k++) rows[count++] = dynamic[k]!;
 
-    if (own > 0) scores.set(wordScores.get(weights, rec));
-    else scores.fill(0);
+    if (own > 0) {
+      // Loops V8 inlines (set() is a builtin call): the word's own scores, and its neighbours' as neighbours.
+      const word = words[i]!;
+      for (let t = 0; t < TAG_COUNT; t++) scores[t] = word[t]!;
+      for (let slot = 0; slot < NEIGHBOUR_OFFSETS.length; slot++) {
+        const j = i + NEIGHBOUR_OFFSETS[slot]!;
+        if (j < 0 || j >= n) continue;
+        const neighbour = words[j]!;
+        const at = (slot + 1) * TAG_COUNT;
+        for (let t = 0; t < TAG_COUNT; t++) scores[t] += neighbour[at + t]!;
+      }
+    } else scores.fill(0);
     weights.addScores(rows, count, scores);
     const best = bestTag(scores, prev, i === n - 1);
     if (learner && gold) learner.learn(rows, count, gold[i]!, best);
