@@ -117,16 +117,22 @@ export function tokenizeForNer(text: string, offset = 0, options: SplitOptions =
       else if (!closes) pendingEnd = false;
     }
     current.push({ text: word, start: offset + m.index, end: offset + end });
-    // In text of one case an initial is a letter and a separate stop ("carlos a. morales"): no sentence end.
-    const before = current.length > 1 ? current[current.length - 2]!.text : '';
-    const initial = caseless && word === '.' && m.index === lastEnd && before.length === 1 && LETTER.test(before);
-    if (hasWord && !initial && SENTENCE_END.test(word)) pendingEnd = true;
+    if (hasWord && mayEndSentence(word.charCodeAt(0)) && SENTENCE_END.test(word)) {
+      // In text of one case an initial is a letter and a separate stop ("carlos a. morales"): no sentence end.
+      const before = current.length > 1 ? current[current.length - 2]!.text : '';
+      pendingEnd = !(caseless && word === '.' && m.index === lastEnd && before.length === 1 && LETTER.test(before));
+    }
     hasWord ||= WORD_START.test(word);
     if (current.length >= maxTokens) flush();
     lastEnd = end;
   }
   flush();
   return sentences;
+}
+
+/** The first character of a SENTENCE_END token: ".", "!", "?" or "…" (a cheap test before the pattern's). */
+function mayEndSentence(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x2026;
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
