@@ -63,8 +63,20 @@ const EDGE_PUNCTUATION = /^[\s"'“”‘’«»(\[]+|[\s"'“”‘’«»)\].,
  * punctuation or a possessive ending), then without a leading "the", then without titles ("Gen.",
  * "President"). Trying the literal form first keeps "The Independent" and "General Assembly" whole.
  */
-export function surfaceForms(surface: string): string[] {
+export function surfaceForms(surface: string): readonly string[] {
   if (surface.length > MAX_NAME_LENGTH) return [];
+  let forms = formsCache.get(surface);
+  if (forms === undefined) {
+    if (formsCache.size >= FOLD_CACHE_LIMIT) formsCache.clear();
+    forms = Object.freeze(computeForms(surface));
+    formsCache.set(surface, forms);
+  }
+  return forms;
+}
+// The same names are looked up again and again, and each costs a normalisation and several patterns.
+const formsCache = new Map<string, readonly string[]>();
+
+function computeForms(surface: string): string[] {
   const written = surface.normalize('NFKC').replace(/\s+/g, ' ').replace(EDGE_PUNCTUATION, '').replace(/['’]s$/u, '');
   const withoutThe = written.replace(/^the\s+/i, '');
   let withoutTitles = withoutThe;
