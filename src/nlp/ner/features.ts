@@ -99,6 +99,11 @@ export function neighbourFeatures(rec: Int32Array, slot: number, out: Int32Array
   for (let f = 0; f < NEIGHBOUR_FEATURES; f++) out[k + f] = mix(NEIGHBOUR_TEMPLATES[f]![slot]!, rec[NEIGHBOUR_FIELDS[f]!]!);
 }
 
+/** A word's case-ratio bucket in the model's table (0: unknown word). */
+export function caseRatioBucket(caseRatios: ReadonlyMap<number, number>, rec: Int32Array): number {
+  return caseRatios.get(rec[LEX.lower]!) ?? 0;
+}
+
 /**
  * Writes the static feature hashes of every token of a sentence into `out` (MAX_STATIC_FEATURES slots
  * per token) and their counts into `counts`. With `cachedWords` the features that depend on one word alone are
@@ -113,12 +118,14 @@ export function staticFeatures(
   out: Int32Array,
   counts: Uint8Array,
   cachedWords = false,
+  ratios?: Int32Array,
 ): void {
   const n = lex.length;
   const mode = sentenceCase(lex);
   const field = (j: number, f: number): number => (j < 0 ? BEFORE + f : j >= n ? AFTER + f : lex[j]![f]!);
-  // Case-ratio bucket of a neighbour (0 unknown word, 6 outside the sentence), with the sentence's case mode.
-  const ratio = (j: number): number => (j < 0 || j >= n ? 6 : caseRatios.get(lex[j]![LEX.lower]!) ?? 0) * 4 + mode;
+  // Case-ratio bucket of a neighbour (0 unknown word, 6 outside the sentence), with the sentence's case mode;
+  // `ratios`, when given, holds each token's caseRatioBucket.
+  const ratio = (j: number): number => (j < 0 || j >= n ? 6 : ratios ? ratios[j]! : caseRatioBucket(caseRatios, lex[j]!)) * 4 + mode;
   // The run of capitalised words around token i, [runStart, runEnd); its last word often names the kind of
   // entity ("... Bank", "... University"). Only in mixed-case sentences, where capitals mean something.
   let runStart = -1, runEnd = 0;

@@ -1,8 +1,8 @@
 // Greedy left-to-right decoding over a document, restricted to valid BILOU sequences, with the same code
 // path for training (a learner sees every decision, and the history is the gold tags) and tagging.
-import { gazetteerMarks } from './gazetteer.js';
+import { gazetteerMarks, singleWordEntry } from './gazetteer.js';
 import {
-  type DocumentContext, documentContext, dynamicFeatures, HISTORY_O, MAX_DYNAMIC_FEATURES, MAX_STATIC_FEATURES, staticFeatures,
+  caseRatioBucket, type DocumentContext, documentContext, dynamicFeatures, HISTORY_O, MAX_DYNAMIC_FEATURES, MAX_STATIC_FEATURES, staticFeatures,
   NEIGHBOUR_FEATURES, NEIGHBOUR_OFFSETS, neighbourFeatures, WORD_FEATURES, wordFeatures,
 } from './features.js';
 import { FLAG, LEX, lexicon } from './lexicon.js';
@@ -24,14 +24,18 @@ class Scratch {
   rows = new Int32Array(MAX_STATIC_FEATURES + MAX_DYNAMIC_FEATURES);
   dynamic = new Int32Array(MAX_DYNAMIC_FEATURES);
   scores = new Float64Array(TAG_COUNT);
-  /** Per token of the sentence, its word's score vectors (WordScores). */
+  /** Per token of the sentence, its word's WordScores entry, and from it its gazetteer entry and case ratio. */
   words: Float64Array[] = [];
+  single = new Int32Array(0);
+  ratios = new Int32Array(0);
   ensure(tokens: number): void {
     if (this.counts.length >= tokens) return;
     const size = Math.max(tokens, 2 * this.counts.length, 64);
     this.staticFeatures = new Int32Array(size * MAX_STATIC_FEATURES);
     this.counts = new Uint8Array(size);
     this.marks = new Uint16Array(size);
+    this.single = new Int32Array(size);
+    this.ratios = new Int32Array(size);
   }
 }
 const scratch = new Scratch();
@@ -45,27 +49,30 @@ const scratch = new Scratch();
  * same as without it.
  */
 class WordScores {
-  private weights: Weights | null = null;
+  private model: NerModel | null = null;
   private readonly byWord = new Map<Int32Array, Float64Array>();
   private readonly rows = new Int32Array(WORD_FEATURES);
   private readonly part = new Float64Array(TAG_COUNT);
 
-  /** The word's score vectors (see WORD_SLOTS), for the word with lexical record `rec`. */
-  get(weights: Weights, rec: Int32Array): Float64Array {
-    if (weights !== this.weights) {
+  /** The word's score vectors (see WORD_SLOTS), then its GAZETTEER_ENTRY and CASE_RATIO, for the word with
+   * lexical record `rec`. */
+  get(model: NerModel, rec: Int32Array): Float64Array {
+    if (model !== this.model) {
       this.byWord.clear();
-      this.weights = weights;
+      this.model = model;
     }
     let scores = this.byWord.get(rec);
     if (scores === undefined) {
       if (this.byWord.size >= WORD_SCORES_LIMIT) this.byWord.clear(); // bounded memory, as the lexicon's cache
-      scores = new Float64Array(WORD_SLOTS * TAG_COUNT);
+      scores = new Float64Array(CASE_RATIO + 1);
       wordFeatures(rec, this.rows, 0);
-      this.add(weights, WORD_FEATURES, scores, 0);
+      this.add(model.weights, WORD_FEATURES, scores, 0);
       for (let slot = 0; slot < NEIGHBOUR_OFFSETS.length; slot++) {
         neighbourFeatures(rec, slot, this.rows, 0);
-        this.add(weights, NEIGHBOUR_FEATURES, scores, (slot + 1) * TAG_COUNT);
+        this.add(model.weights, NEIGHBOUR_FEATURES, scores, (slot + 1) * TAG_COUNT);
       }
+      scores[GAZETTEER_ENTRY] = singleWordEntry(model.gazetteer, rec);
+      scores[CASE_RATIO] = caseRatioBucket(model.caseRatios, rec);
       this.byWord.set(rec, scores);
     }
     return scores;
@@ -81,6 +88,9 @@ class WordScores {
 /** Score vectors per word: its own, then one per neighbour slot. */
 const WORD_SLOTS = 1 + NEIGHBOUR_OFFSETS.length;
 if (NEIGHBOUR_OFFSETS.join() !== '-2,-1,1,2') throw new Error('ner: tagSentence adds neighbour scores for offsets -2, -1, 1, 2');
+/** Where WordScores keeps a word's singleWordEntry and caseRatioBucket, after its score vectors. */
+const GAZETTEER_ENTRY = WORD_SLOTS * TAG_COUNT;
+const CASE_RATIO = GAZETTEER_ENTRY + 1;
 /** A word's vectors for positions outside the sentence: nothing to add. */
 const NO_WORD = new Float64Array(WORD_SLOTS * TAG_COUNT);
 const WORD_SCORES_LIMIT = 50_000;
@@ -137,11 +147,17 @@ function tagSentence(
   const { weights } = model;
   scratch.ensure(n);
   const { staticFeatures: feats, counts, marks, rows, dynamic, scores } = scratch;
-  gazetteerMarks(model.gazetteer, lex, marks);
   const own = learner ? 0 : WORD_FEATURES; // features scored through wordScores
-  staticFeatures(lex, marks, model.caseRatios, doc, feats, counts, own > 0);
-  const words = scratch.words;
-  if (own > 0) for (let i = 0; i < n; i++) words[i] = wordScores.get(weights, lex[i]!);
+  const { words, single, ratios } = scratch;
+  if (own > 0) {
+    for (let i = 0; i < n; i++) {
+      const word = (words[i] = wordScores.get(model, lex[i]!));
+      single[i] = word[GAZETTEER_ENTRY]!;
+      ratios[i] = word[CASE_RATIO]!;
+    }
+  }
+  gazetteerMarks(model.gazetteer, lex, marks, own > 0 ? single : undefined);
+  staticFeatures(lex, marks, model.caseRatios, doc, feats, counts, own > 0, own > 0 ? ratios : undefined);
   for (let i = 0; i < n; i++) weights.locate(feats, i * MAX_STATIC_FEATURES + own, counts[i]! - own);
   let prev = START_TAG, prev2 = START_TAG;
   for (let i = 0; i < n; i++) {
