@@ -35,7 +35,7 @@ const TOKEN = new RegExp(
     String.raw`[\p{L}\p{M}\p{N}_]+(?:[-&][\p{L}\p{M}\p{N}_]+)*`, // words, hyphenated words, AT&T
     String.raw`\.{2,}|-{2,}|\S`, // ellipsis, dashes, any other single character
   ].join('|'),
-  'gu',
+  'uy',
 );
 
 /** Terminal punctuation: a stop, "!", "?", an ellipsis (of any length). */
@@ -95,32 +95,34 @@ export function tokenizeForNer(text: string, offset = 0, options: SplitOptions =
     pendingEnd = false;
     hasWord = false;
   };
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    let word = m[0];
-    let end = m.index + word.length;
+  // Every position that is not whitespace starts a token (the last alternative takes any character), so the
+  // scan skips whitespace and matches the sticky pattern there: test() builds no match array.
+  for (let at = skipSpace(text, 0); at < text.length; at = skipSpace(text, lastEnd)) {
+    TOKEN.lastIndex = at;
+    TOKEN.test(text);
+    let end = TOKEN.lastIndex;
+    let word = text.slice(at, end);
     if (text.charCodeAt(end) === 46 /* . */ && /^\p{L}+$/u.test(word)) {
       const single = word.length === 1 && word !== word.toLowerCase();
       if (single || isAbbreviation(word.toLowerCase())) {
         word += '.';
         end++;
-        TOKEN.lastIndex = end;
       }
     }
-    if (m.index > lastEnd && hasLineBreak(text, lastEnd, m.index)) {
-      if (everyLine || /\n[^\S\n]*\n/.test(text.slice(lastEnd, m.index)) || endsLine(text, lastEnd, word)) flush();
+    if (at > lastEnd && hasLineBreak(text, lastEnd, at)) {
+      if (everyLine || /\n[^\S\n]*\n/.test(text.slice(lastEnd, at)) || endsLine(text, lastEnd, word)) flush();
     }
     if (pendingEnd) {
       // A quote or bracket touching the terminal punctuation closes that sentence; after a space it opens the next.
-      const closes = m.index === lastEnd && CLOSERS.has(word);
+      const closes = at === lastEnd && CLOSERS.has(word);
       if (!closes && startsSentence(word, caseless)) flush();
       else if (!closes) pendingEnd = false;
     }
-    current.push({ text: word, start: offset + m.index, end: offset + end });
+    current.push({ text: word, start: offset + at, end: offset + end });
     if (hasWord && mayEndSentence(word.charCodeAt(0)) && SENTENCE_END.test(word)) {
       // In text of one case an initial is a letter and a separate stop ("carlos a. morales"): no sentence end.
       const before = current.length > 1 ? current[current.length - 2]!.text : '';
-      pendingEnd = !(caseless && word === '.' && m.index === lastEnd && before.length === 1 && LETTER.test(before));
+      pendingEnd = !(caseless && word === '.' && at === lastEnd && before.length === 1 && LETTER.test(before));
     }
     hasWord ||= WORD_START.test(word);
     if (current.length >= maxTokens) flush();
@@ -133,6 +135,18 @@ export function tokenizeForNer(text: string, offset = 0, options: SplitOptions =
 /** The first character of a SENTENCE_END token: ".", "!", "?" or "…" (a cheap test before the pattern's). */
 function mayEndSentence(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 0x2026;
+}
+
+/** The first position at or after `from` that is not whitespace (as the patterns' \s), or the text's length. */
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  return c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
