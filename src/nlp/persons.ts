@@ -144,6 +144,19 @@ export function personKey(name: string): string {
  * Suleimani and Soleimani both give "slmn4"; Qassim, Qasim and Qassem all give "qsm2".
  */
 export function nameKey(word: string): string {
+  let key = nameKeys.get(word);
+  if (key === undefined) {
+    if (nameKeys.size >= NAME_KEY_CACHE_LIMIT) nameKeys.clear();
+    key = computeNameKey(word);
+    nameKeys.set(word, key);
+  }
+  return key;
+}
+// Names recur within and across articles, and a key costs a normalisation and five patterns.
+const NAME_KEY_CACHE_LIMIT = 50_000;
+const nameKeys = new Map<string, string>();
+
+function computeNameKey(word: string): string {
   const letters = word.normalize('NFKD').toLowerCase().replace(/[^a-z]/g, '');
   if (letters === '') return word.toLowerCase();
   const head = /[aeiouy]/.test(letters[0]) ? 'a' : letters[0];
