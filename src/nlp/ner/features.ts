@@ -99,6 +99,23 @@ export function neighbourFeatures(rec: Int32Array, slot: number, out: Int32Array
   for (let f = 0; f < NEIGHBOUR_FEATURES; f++) out[k + f] = mix(NEIGHBOUR_TEMPLATES[f]![slot]!, rec[NEIGHBOUR_FIELDS[f]!]!);
 }
 
+/** The parts of modeFeatures: a word's features as the token itself, as the word before a token, after it. */
+export const MODE_PARTS = 3;
+export const MODE_FEATURES = [3, 1, 1] as const;
+
+/** Writes the MODE_FEATURES[part] features that depend only on a word (record `rec`, case-ratio `bucket`) and the
+ * case `mode` of its sentence into `out` from `k`: its sentence-case and case-ratio features as the token (part 0),
+ * or the case-ratio feature of the token after it (part 1) or before it (part 2). */
+export function modeFeatures(rec: Int32Array, bucket: number, mode: number, part: number, out: Int32Array, k: number): void {
+  const ratio = bucket * 4 + mode;
+  const short = rec[LEX.short]!;
+  if (part === 0) {
+    out[k] = mix(mix(T.sentenceCase, mode), short);
+    out[k + 1] = mix(T.caseRatio, ratio);
+    out[k + 2] = mix(mix(T.caseRatioShort, ratio), short);
+  } else out[k] = mix(part === 1 ? T.caseRatioPrev : T.caseRatioNext, ratio);
+}
+
 /** A word's case-ratio bucket in the model's table (0: unknown word). */
 export function caseRatioBucket(caseRatios: ReadonlyMap<number, number>, rec: Int32Array): number {
   return caseRatios.get(rec[LEX.lower]!) ?? 0;
@@ -108,7 +125,8 @@ export function caseRatioBucket(caseRatios: ReadonlyMap<number, number>, rec: In
  * Writes the static feature hashes of every token of a sentence into `out` (MAX_STATIC_FEATURES slots
  * per token) and their counts into `counts`. With `cachedWords` the features that depend on one word alone are
  * left out, for a caller that scores them once per word: a token's own features (its first WORD_FEATURES slots
- * stay unwritten, see wordFeatures) and those of neighbours inside the sentence (see neighbourFeatures).
+ * stay unwritten, see wordFeatures), those of neighbours inside the sentence (see neighbourFeatures), and those of
+ * a word and the case mode of a mixed-case sentence (see modeFeatures).
  */
 export function staticFeatures(
   lex: readonly Int32Array[],
@@ -122,6 +140,8 @@ export function staticFeatures(
 ): void {
   const n = lex.length;
   const mode = sentenceCase(lex);
+  // The caller keeps a word's mode features for mixed-case sentences only (nearly all of them).
+  const cachedMode = cachedWords && mode === CASE_MODE.mixed;
   const field = (j: number, f: number): number => (j < 0 ? BEFORE + f : j >= n ? AFTER + f : lex[j]![f]!);
   // Case-ratio bucket of a neighbour (0 unknown word, 6 outside the sentence), with the sentence's case mode;
   // `ratios`, when given, holds each token's caseRatioBucket.
@@ -158,17 +178,19 @@ export function staticFeatures(
     out[k++] = mix(mix(T.lowerPrevShort, lowerPrev), short);
     out[k++] = mix(mix(T.lowerNextShort, lowerNext), short);
     if (i === 0) out[k++] = mix(T.firstShape, short);
-    out[k++] = mix(mix(T.sentenceCase, mode), short);
+    if (!cachedMode) out[k++] = mix(mix(T.sentenceCase, mode), short);
     if (runStart >= 0) {
       out[k++] = mix(mix(T.runLast, lex[runEnd - 1]![LEX.lower]!), runEnd - 1 === i ? 1 : 0);
       out[k++] = mix(mix(T.runFirst, lex[runStart]![LEX.lower]!), runStart === i ? 1 : 0);
       out[k++] = mix(T.runShape, Math.min(runEnd - runStart, 4) * 8 + Math.min(i - runStart, 4));
     }
     const ratioNext = ratio(i + 1);
-    out[k++] = mix(T.caseRatio, ratioHere);
-    out[k++] = mix(mix(T.caseRatioShort, ratioHere), short);
-    out[k++] = mix(T.caseRatioPrev, ratioPrev);
-    out[k++] = mix(T.caseRatioNext, ratioNext);
+    if (!cachedMode) {
+      out[k++] = mix(T.caseRatio, ratioHere);
+      out[k++] = mix(mix(T.caseRatioShort, ratioHere), short);
+    }
+    if (!cachedMode || i === 0) out[k++] = mix(T.caseRatioPrev, ratioPrev);
+    if (!cachedMode || i === n - 1) out[k++] = mix(T.caseRatioNext, ratioNext);
     ratioPrev = ratioHere;
     ratioHere = ratioNext;
     if (doc.seenLower.has(lower)) out[k++] = mix(T.docSeenLower, short);

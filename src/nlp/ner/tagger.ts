@@ -2,7 +2,7 @@
 // path for training (a learner sees every decision, and the history is the gold tags) and tagging.
 import { gazetteerMarks, singleWordEntry } from './gazetteer.js';
 import {
-  caseRatioBucket, type DocumentContext, documentContext, dynamicFeatures, HISTORY_O, MAX_DYNAMIC_FEATURES, MAX_STATIC_FEATURES, staticFeatures,
+  CASE_MODE, caseRatioBucket, type DocumentContext, documentContext, MODE_FEATURES, MODE_PARTS, modeFeatures, sentenceCase, dynamicFeatures, HISTORY_O, MAX_DYNAMIC_FEATURES, MAX_STATIC_FEATURES, staticFeatures,
   NEIGHBOUR_FEATURES, NEIGHBOUR_OFFSETS, neighbourFeatures, WORD_FEATURES, wordFeatures,
 } from './features.js';
 import { FLAG, LEX, lexicon } from './lexicon.js';
@@ -43,8 +43,9 @@ const scratch = new Scratch();
 /**
  * Per word, the summed weights of the features that depend on that word alone, under the weights used last: its
  * own features (the first WORD_FEATURES of a token), then its neighbour features as it stands at each of
- * NEIGHBOUR_OFFSETS from a token. They are the same at every occurrence of the word, so a word seen before
- * costs one look-up instead of twenty-one rows. Tagging only (training changes the weights, and the learner must
+ * NEIGHBOUR_OFFSETS from a token, then its features in a mixed-case sentence (modeFeatures) as the token, as the
+ * word before a token and after it. They are the same at every occurrence of the word, so a word seen before
+ * costs one look-up instead of twenty-six rows. Tagging only (training changes the weights, and the learner must
  * see every row). The committed model's weights are integers, which sum exactly in any order, so the tags are the
  * same as without it.
  */
@@ -64,7 +65,7 @@ class WordScores {
     let scores = this.byWord.get(rec);
     if (scores === undefined) {
       if (this.byWord.size >= WORD_SCORES_LIMIT) this.byWord.clear(); // bounded memory, as the lexicon's cache
-      scores = new Float64Array(CASE_RATIO + 1);
+      scores = new Float64Array(MIXED_CASE + MODE_PARTS * TAG_COUNT);
       wordFeatures(rec, this.rows, 0);
       this.add(model.weights, WORD_FEATURES, scores, 0);
       for (let slot = 0; slot < NEIGHBOUR_OFFSETS.length; slot++) {
@@ -73,6 +74,10 @@ class WordScores {
       }
       scores[GAZETTEER_ENTRY] = singleWordEntry(model.gazetteer, rec);
       scores[CASE_RATIO] = caseRatioBucket(model.caseRatios, rec);
+      for (let part = 0; part < MODE_PARTS; part++) {
+        modeFeatures(rec, scores[CASE_RATIO]!, CASE_MODE.mixed, part, this.rows, 0);
+        this.add(model.weights, MODE_FEATURES[part]!, scores, MIXED_CASE + part * TAG_COUNT);
+      }
       this.byWord.set(rec, scores);
     }
     return scores;
@@ -91,9 +96,11 @@ if (NEIGHBOUR_OFFSETS.join() !== '-2,-1,1,2') throw new Error('ner: tagSentence 
 /** Where WordScores keeps a word's singleWordEntry and caseRatioBucket, after its score vectors. */
 const GAZETTEER_ENTRY = WORD_SLOTS * TAG_COUNT;
 const CASE_RATIO = GAZETTEER_ENTRY + 1;
+/** Then its mixed-case vectors: as the token, as the word before a token, as the word after one. */
+const MIXED_CASE = CASE_RATIO + 1;
 /** A word's vectors for positions outside the sentence: nothing to add. */
-const NO_WORD = new Float64Array(WORD_SLOTS * TAG_COUNT);
-const WORD_SCORES_LIMIT = 50_000;
+const NO_WORD = new Float64Array(MIXED_CASE + MODE_PARTS * TAG_COUNT);
+const WORD_SCORES_LIMIT = 30_000; // about 1 KB each
 const wordScores = new WordScores();
 /** Longest run of tokens tagged as one sentence. */
 const MAX_SENTENCE_TOKENS = 1000;
@@ -158,6 +165,7 @@ function tagSentence(
   }
   gazetteerMarks(model.gazetteer, lex, marks, own > 0 ? single : undefined);
   staticFeatures(lex, marks, model.caseRatios, doc, feats, counts, own > 0, own > 0 ? ratios : undefined);
+  const mixed = own > 0 && sentenceCase(lex) === CASE_MODE.mixed; // as staticFeatures decides
   for (let i = 0; i < n; i++) weights.locate(feats, i * MAX_STATIC_FEATURES + own, counts[i]! - own);
   let prev = START_TAG, prev2 = START_TAG;
   for (let i = 0; i < n; i++) {
@@ -179,6 +187,12 @@ function tagSentence(
       const after1 = i + 1 < n ? words[i + 1]! : NO_WORD, after2 = i + 2 < n ? words[i + 2]! : NO_WORD;
       for (let t = 0; t < TAG_COUNT; t++) {
         scores[t] = word[t]! + before2[TAG_COUNT + t]! + before1[2 * TAG_COUNT + t]! + after1[3 * TAG_COUNT + t]! + after2[4 * TAG_COUNT + t]!;
+      }
+      if (mixed) {
+        // The word's mixed-case features, the word before as a token's predecessor, the word after as successor.
+        for (let t = 0; t < TAG_COUNT; t++) {
+          scores[t] += word[MIXED_CASE + t]! + before1[MIXED_CASE + TAG_COUNT + t]! + after1[MIXED_CASE + 2 * TAG_COUNT + t]!;
+        }
       }
     } else scores.fill(0);
     weights.addScores(rows, count, scores);
