@@ -1,7 +1,7 @@
 // Sentences and their tokens, with exact character offsets into the article text. One pass of the tagger's own
 // tokenizer (ner/tokenize.ts) splits both, so the entity tagger reads these tokens without tokenizing again.
 import type { Span } from '../types.js';
-import { tokenizeForNer, type NerToken } from './ner/index.js';
+import { isSpace, tokenizeForNer, type NerToken } from './ner/index.js';
 
 /** A sentence with the tokens that fall inside it. */
 export interface Sentence extends Span {
@@ -9,9 +9,8 @@ export interface Sentence extends Span {
 }
 
 // One very long run of non-space characters (a pasted blob, a minified script) is no part of a sentence: it
-// becomes a sentence of its own. The lookbehind makes the search start only at the beginning of a run
-// (where any match starts), not inside it.
-const LONG_RUN = /(?<!\S)\S{256,}/g;
+// becomes a sentence of its own.
+const LONG_RUN = 256;
 
 /**
  * Splits `text` into sentences and tokens. Every span satisfies `text.slice(start, end) === token.text`.
@@ -21,12 +20,15 @@ const LONG_RUN = /(?<!\S)\S{256,}/g;
 export function segment(text: string, caseless = false): Sentence[] {
   const sentences: Sentence[] = [];
   let from = 0;
-  LONG_RUN.lastIndex = 0;
-  for (let m = LONG_RUN.exec(text); m; m = LONG_RUN.exec(text)) {
-    segmentPiece(text, from, m.index, caseless, sentences);
-    const end = m.index + m[0].length;
-    sentences.push({ start: m.index, end, tokens: tokenizeForNer(m[0], m.index).flat() });
-    from = end;
+  let run = 0; // start of the current run of non-space characters
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isSpace(text.charCodeAt(i))) continue;
+    if (i - run >= LONG_RUN) {
+      segmentPiece(text, from, run, caseless, sentences);
+      sentences.push({ start: run, end: i, tokens: tokenizeForNer(text.slice(run, i), run).flat() });
+      from = i;
+    }
+    run = i + 1;
   }
   segmentPiece(text, from, text.length, caseless, sentences);
   return sentences;
