@@ -16,8 +16,3 @@ function escapeRegExp(literal: string): string {
 export function alternation(literals: Iterable<string>): string {
   return [...literals].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 }
-
-/** The first characters of the literals, lower-cased, as the body of a character class (for an 'i' pattern). */
-export function firstLetters(literals: Iterable<string>): string {
-  return [...new Set([...literals].map((l) => l.charAt(0).toLowerCase()))].map(escapeRegExp).join('');
-}

@@ -2,7 +2,7 @@
 // writes dates (past-leaning weekdays, "last July", "early March", bare years, "four years earlier").
 import * as chrono from 'chrono-node';
 import type { DateMention, DatePrecision } from '../types.js';
-import { alternation, firstLetters, loadData } from './data.js';
+import { alternation, loadData } from './data.js';
 
 interface DateCues {
   partOfMonth: Record<string, [number, number]>;
@@ -37,8 +37,11 @@ const LAST_MONTH = new RegExp(String.raw`\b(?:${alternation(cues.lastMonth)})\s+
 const YEAR_RANGE = new RegExp(String.raw`\bbetween\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b|\b(?:from\s+)?((?:19|20)\d{2})\s*(?:[-–]|\s(?:to|until|through)\s)\s*((?:19|20)\d{2})\b`, 'gi');
 const DECADE = /\b(?:the\s+)?((?:1[89]|20)\d0)s\b/gi;
 const BARE_YEAR = new RegExp(String.raw`\b(?:${alternation(cues.yearPrepositions)})\s+((?:19|20)\d{2})\b(?![-–/.,]\d|\s*(?:years?|people|persons?)\b)`, 'gi');
-// This one needs the flag (\p{L}); looking ahead for a name's first letter lets V8 skip to candidates quickly.
-const HOLIDAY = new RegExp(String.raw`\b(?=[${firstLetters(Object.keys(cues.holidays))}])(${alternation(Object.keys(cues.holidays)).replace(/'/g, "['’]")})(?![\p{L}])(?:,?\s+(\d{4})\b)?`, 'giu');
+// This one needs the flag (\p{L}), so a search without it finds where a holiday's name begins, and the pattern is
+// tried (sticky) there only.
+const HOLIDAY_NAME = alternation(Object.keys(cues.holidays)).replace(/'/g, "['’]");
+const HOLIDAY_START = new RegExp(String.raw`\b(?:${HOLIDAY_NAME})`, 'gi');
+const HOLIDAY = new RegExp(String.raw`\b(${HOLIDAY_NAME})(?![\p{L}])(?:,?\s+(\d{4})\b)?`, 'iuy');
 const NEXT_YEAR = /(?:,\s*|,?\s+(?:and|or)\s+)((?:19|20)\d{2})\b(?![-–\/.,]\d)/uy;
 const RELATIVE = new RegExp(String.raw`\b(${NUMBER_WORD})\s+(years?|months?|weeks?|days?)\s+(${alternation(Object.keys(cues.relativeDirections))})\b(?!\s+(?:the|a|an|his|her|its|their|this|that|he|she|it|they)\b)`, 'gi');
 const UNIT = '(?:year|month|week|day|decade)';
@@ -132,7 +135,7 @@ function newsPatterns(text: string, ref: Point | null, claims: Claims): void {
       claims.add(m.index!, m.index! + m[0].length, iso({ year, month }), 'month');
     }
   }
-  for (const m of text.matchAll(HOLIDAY)) {
+  for (const m of holidays(text)) {
     const [month, day] = cues.holidays[m[1].toLowerCase().replace('’', "'")].split('-').map(Number);
     // The last time the holiday fell on or before the publication date.
     const year = m[2] ? Number(m[2]) : ref && (after({ year: ref.year, month, day }, ref) ? ref.year - 1 : ref.year);
@@ -156,6 +159,19 @@ function newsPatterns(text: string, ref: Point | null, claims: Claims): void {
       claims.add(start, start + 4, next[1], 'year');
     }
   }
+}
+
+/** The matches of HOLIDAY in `text`, left to right, as a global search for it would find them. */
+function holidays(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  HOLIDAY_START.lastIndex = 0;
+  for (let start = HOLIDAY_START.exec(text); start; start = HOLIDAY_START.exec(text)) {
+    HOLIDAY.lastIndex = start.index;
+    const m = HOLIDAY.exec(text);
+    if (m) found.push(m);
+    HOLIDAY_START.lastIndex = m ? HOLIDAY.lastIndex : start.index + 1;
+  }
+  return found;
 }
 
 /** chrono's dates, made past-leaning. chrono runs once over the whole text: its cost is mostly per call.
