@@ -6,21 +6,30 @@ const APOSTROPHES = /['\u2018\u2019\u02BC\u0060\u00B4]/g;
 const SEPARATORS = /[-\u2010-\u2015\u2212_/.,()]+/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 
-// Names recur within and across articles, and folding one takes a normalisation and six regular expressions;
-// longer strings are no names and are not kept.
-const FOLD_CACHE_LIMIT = 50_000;
-const folded = new Map<string, string>();
+/**
+ * `compute`, with its answers kept per string, up to `limit` strings (then all are forgotten at once, so memory
+ * stays bounded): names recur within and across articles, and keys and forms of names cost normalisations and
+ * several regular expressions each.
+ */
+export function memoByString<T>(compute: (s: string) => T, limit = 50_000): (s: string) => T {
+  const kept = new Map<string, T>();
+  return (s) => {
+    let value = kept.get(s);
+    if (value === undefined) {
+      if (kept.size >= limit) kept.clear();
+      value = compute(s);
+      kept.set(s, value);
+    }
+    return value;
+  };
+}
 
-/** Lower case, no diacritics, no apostrophes, separators as single spaces, known spelling variants unified. */
+const foldName = memoByString(fold);
+
+/** Lower case, no diacritics, no apostrophes, separators as single spaces, known spelling variants unified.
+ * Longer strings than a name are folded but not kept. */
 export function foldKey(surface: string): string {
-  if (surface.length > MAX_NAME_LENGTH) return fold(surface);
-  let key = folded.get(surface);
-  if (key === undefined) {
-    if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
-    key = fold(surface);
-    folded.set(surface, key);
-  }
-  return key;
+  return surface.length > MAX_NAME_LENGTH ? fold(surface) : foldName(surface);
 }
 
 function fold(surface: string): string {
@@ -64,17 +73,9 @@ const EDGE_PUNCTUATION = /^[\s"'“”‘’«»(\[]+|[\s"'“”‘’«»)\].,
  * "President"). Trying the literal form first keeps "The Independent" and "General Assembly" whole.
  */
 export function surfaceForms(surface: string): readonly string[] {
-  if (surface.length > MAX_NAME_LENGTH) return [];
-  let forms = formsCache.get(surface);
-  if (forms === undefined) {
-    if (formsCache.size >= FOLD_CACHE_LIMIT) formsCache.clear();
-    forms = Object.freeze(computeForms(surface));
-    formsCache.set(surface, forms);
-  }
-  return forms;
+  return surface.length > MAX_NAME_LENGTH ? [] : formsOf(surface);
 }
-// The same names are looked up again and again, and each costs a normalisation and several patterns.
-const formsCache = new Map<string, readonly string[]>();
+const formsOf = memoByString((surface): readonly string[] => Object.freeze(computeForms(surface)));
 
 function computeForms(surface: string): string[] {
   const written = surface.normalize('NFKC').replace(/\s+/g, ' ').replace(EDGE_PUNCTUATION, '').replace(/['’]s$/u, '');

@@ -1,6 +1,7 @@
 // People: titles stripped from names and kept as roles, later mentions ("Mr. Hoffman", "Hoffman") resolved
 // to the full name, and a spelling-tolerant key so that variants across articles share one id.
 import type { EntityMention, Span } from '../types.js';
+import { memoByString } from '../knowledge/normalize.js';
 import { alternation, loadData } from './data.js';
 
 interface PersonTitles {
@@ -146,17 +147,9 @@ export function personKey(name: string): string {
  * Suleimani and Soleimani both give "slmn4"; Qassim, Qasim and Qassem all give "qsm2".
  */
 export function nameKey(word: string): string {
-  let key = nameKeys.get(word);
-  if (key === undefined) {
-    if (nameKeys.size >= NAME_KEY_CACHE_LIMIT) nameKeys.clear();
-    key = computeNameKey(word);
-    nameKeys.set(word, key);
-  }
-  return key;
+  return nameKeyOf(word);
 }
-// Names recur within and across articles, and a key costs a normalisation and five patterns.
-const NAME_KEY_CACHE_LIMIT = 50_000;
-const nameKeys = new Map<string, string>();
+const nameKeyOf = memoByString(computeNameKey);
 
 function computeNameKey(word: string): string {
   const letters = word.normalize('NFKD').toLowerCase().replace(/[^a-z]/g, '');

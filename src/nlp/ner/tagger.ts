@@ -2,8 +2,9 @@
 // path for training (a learner sees every decision, and the history is the gold tags) and tagging.
 import { gazetteerMarks, singleWordEntry } from './gazetteer.js';
 import {
-  CASE_MODE, caseRatioBucket, type DocumentContext, documentContext, MODE_FEATURES, MODE_PARTS, modeFeatures, sentenceCase, dynamicFeatures, HISTORY_O, MAX_DYNAMIC_FEATURES, MAX_STATIC_FEATURES, staticFeatures,
-  NEIGHBOUR_FEATURES, NEIGHBOUR_OFFSETS, neighbourFeatures, WORD_FEATURES, wordFeatures,
+  CASE_MODE, caseRatioBucket, type DocumentContext, documentContext, dynamicFeatures, HISTORY_O, MAX_DYNAMIC_FEATURES,
+  MAX_STATIC_FEATURES, MODE_FEATURES, MODE_PARTS, modeFeatures, NEIGHBOUR_FEATURES, NEIGHBOUR_OFFSETS, neighbourFeatures,
+  sentenceCase, staticFeatures, WORD_FEATURES, wordFeatures,
 } from './features.js';
 import { FLAG, LEX, lexicon } from './lexicon.js';
 import type { NerModel } from './model.js';
@@ -65,7 +66,7 @@ class WordScores {
     let scores = this.byWord.get(rec);
     if (scores === undefined) {
       if (this.byWord.size >= WORD_SCORES_LIMIT) this.byWord.clear(); // bounded memory, as the lexicon's cache
-      scores = new Float64Array(MIXED_CASE + MODE_PARTS * TAG_COUNT);
+      scores = new Float64Array(WORD_ENTRY);
       wordFeatures(rec, this.rows, 0);
       this.add(model.weights, WORD_FEATURES, scores, 0);
       for (let slot = 0; slot < NEIGHBOUR_OFFSETS.length; slot++) {
@@ -98,8 +99,9 @@ const GAZETTEER_ENTRY = WORD_SLOTS * TAG_COUNT;
 const CASE_RATIO = GAZETTEER_ENTRY + 1;
 /** Then its mixed-case vectors: as the token, as the word before a token, as the word after one. */
 const MIXED_CASE = CASE_RATIO + 1;
+const WORD_ENTRY = MIXED_CASE + MODE_PARTS * TAG_COUNT;
 /** A word's vectors for positions outside the sentence: nothing to add. */
-const NO_WORD = new Float64Array(MIXED_CASE + MODE_PARTS * TAG_COUNT);
+const NO_WORD = new Float64Array(WORD_ENTRY);
 const WORD_SCORES_LIMIT = 30_000; // about 1 KB each
 const wordScores = new WordScores();
 /** Longest run of tokens tagged as one sentence. */
