@@ -174,7 +174,8 @@ function holidays(text: string): RegExpExecArray[] {
   return found;
 }
 
-/** chrono's dates, made past-leaning. chrono runs once over the whole text: its cost is mostly per call.
+/** chrono's dates, made past-leaning. chrono runs once over the whole text: its time goes to the stretches dense
+ * with numbers and date words, so parsing only windows around date cues saved little (measured; see README).
  * Without a reference date, returns the calendar dates that lack a year, for yearFromText. */
 function chronoDates(text: string, ref: Point | null, claims: Claims): chrono.ParsedResult[] {
   const parsed = ref ? chrono.parse(text, { instant: utc(ref), timezone: 0 }) : chrono.parse(text);
