@@ -6,26 +6,30 @@ const APOSTROPHES = /['\u2018\u2019\u02BC\u0060\u00B4]/g;
 const SEPARATORS = /[-\u2010-\u2015\u2212_/.,()]+/g;
 const COMBINING_MARKS = /\p{M}+/gu;
 
-// Names recur within and across articles, and keying one takes a normalisation and several regular
-// expressions; longer strings are no names and are not kept.
-const KEY_CACHE_LIMIT = 50_000;
-const folded = new Map<string, string>();
-const nameKeys = new Map<string, string>();
-
-/** Lower case, no diacritics, no apostrophes, separators as single spaces, known spelling variants unified. */
-export function foldKey(surface: string): string {
-  return surface.length > MAX_NAME_LENGTH ? fold(surface) : remembered(folded, surface, fold);
+/**
+ * `compute`, with its answers kept per string, up to `limit` strings (then all are forgotten at once, so memory
+ * stays bounded): names recur within and across articles, and keys and forms of names cost normalisations and
+ * several regular expressions each.
+ */
+export function memoByString<T>(compute: (s: string) => T, limit = 50_000): (s: string) => T {
+  const kept = new Map<string, T>();
+  return (s) => {
+    let value = kept.get(s);
+    if (value === undefined) {
+      if (kept.size >= limit) kept.clear();
+      value = compute(s);
+      kept.set(s, value);
+    }
+    return value;
+  };
 }
 
-/** `compute(input)`, kept in `cache` (emptied when full). */
-function remembered(cache: Map<string, string>, input: string, compute: (input: string) => string): string {
-  let key = cache.get(input);
-  if (key === undefined) {
-    if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
-    key = compute(input);
-    cache.set(input, key);
-  }
-  return key;
+const foldName = memoByString(fold);
+
+/** Lower case, no diacritics, no apostrophes, separators as single spaces, known spelling variants unified.
+ * Longer strings than a name are folded but not kept. */
+export function foldKey(surface: string): string {
+  return surface.length > MAX_NAME_LENGTH ? fold(surface) : foldName(surface);
 }
 
 function fold(surface: string): string {
@@ -68,8 +72,12 @@ const EDGE_PUNCTUATION = /^[\s"'“”‘’«»(\[]+|[\s"'“”‘’«»)\].,
  * punctuation or a possessive ending), then without a leading "the", then without titles ("Gen.",
  * "President"). Trying the literal form first keeps "The Independent" and "General Assembly" whole.
  */
-export function surfaceForms(surface: string): string[] {
-  if (surface.length > MAX_NAME_LENGTH) return [];
+export function surfaceForms(surface: string): readonly string[] {
+  return surface.length > MAX_NAME_LENGTH ? [] : formsOf(surface);
+}
+const formsOf = memoByString((surface): readonly string[] => Object.freeze(computeForms(surface)));
+
+function computeForms(surface: string): string[] {
   const written = surface.normalize('NFKC').replace(/\s+/g, ' ').replace(EDGE_PUNCTUATION, '').replace(/['’]s$/u, '');
   const withoutThe = written.replace(/^the\s+/i, '');
   let withoutTitles = withoutThe;
@@ -90,8 +98,9 @@ export function surfaceForms(surface: string): string[] {
  * Suleimani and Soleimani both give "slmn4"; Qassim, Qasim and Qassem all give "qsm2".
  */
 export function nameKey(word: string): string {
-  return word.length > MAX_NAME_LENGTH ? skeletonKey(word) : remembered(nameKeys, word, skeletonKey);
+  return word.length > MAX_NAME_LENGTH ? skeletonKey(word) : nameKeyOf(word);
 }
+const nameKeyOf = memoByString(skeletonKey);
 
 function skeletonKey(word: string): string {
   const letters = word.normalize('NFKD').toLowerCase().replace(/[^a-z]/g, '');

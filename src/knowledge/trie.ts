@@ -17,6 +17,9 @@ export interface TrieHit {
 export class PatternTrie {
   /** The state after the first folded unit of a pattern, or -1. */
   private readonly rootNext = new Int32Array(65536).fill(-1);
+  /** The state after two folded ASCII units (first * 128 + second), or -1: most walks end within two steps, and a
+   * direct table spares them the search of a first letter's many children. */
+  private readonly asciiPairNext = new Int32Array(128 * 128).fill(-1);
   /** States are numbered breadth-first, so the children of s are the states firstChild[s] .. firstChild[s + 1] - 1,
    * in increasing order of `unit`: contiguous in memory and searchable. */
   private readonly firstChild: Int32Array;
@@ -61,6 +64,13 @@ export class PatternTrie {
       }
     }
     this.firstChild[count] = count;
+    for (let c = 0; c < 128; c++) {
+      const first = this.rootNext[c]!;
+      if (first < 0) continue;
+      for (let k = this.firstChild[first]!; k < this.firstChild[first + 1]!; k++) {
+        if (this.unit[k]! < 128) this.asciiPairNext[c * 128 + this.unit[k]!] = k;
+      }
+    }
   }
 
   private child(state: number, c: number): number {
@@ -92,8 +102,9 @@ export class PatternTrie {
         do i++;
         while (i < text.length && previous === SPACE && foldUnit(text.charCodeAt(i)) === SPACE);
         if (i >= text.length) break;
-        previous = foldUnit(text.charCodeAt(i));
-        state = this.child(state, previous);
+        const unit = foldUnit(text.charCodeAt(i));
+        state = i === start + 1 && previous < 128 && unit < 128 ? this.asciiPairNext[previous * 128 + unit]! : this.child(state, unit);
+        previous = unit;
       }
     }
     return hits;

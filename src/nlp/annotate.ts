@@ -15,7 +15,9 @@ const MIN_LATIN_SHARE = 0.5;
 export function annotate(article: Article): Annotations {
   const { text } = article;
   const skipped: Annotations['skipped'] = [];
-  const sentences = segment(text).map(({ start, end }) => ({ start, end }));
+  const caseless = letterCase(text) !== 'mixed';
+  const tokenized = segment(text, caseless);
+  const sentences = tokenized.map(({ start, end }) => ({ start, end }));
   const dates = findDates(text, article.published);
   if (!article.published) skipped.push({ layer: 'dates (relative)', reason: 'no publication date to resolve relative dates against' });
   const quantities = withoutDates(findQuantities(text), dates);
@@ -26,8 +28,8 @@ export function annotate(article: Article): Annotations {
     skipped.push({ layer: 'entities', reason }, { layer: 'quotes', reason });
     return { articleId: article.id, sentences, entities: [], dates, quantities, quotes: [], skipped };
   }
-  const entities = withoutCommonWords(text, sentences, outsideDates(findEntities(text, sentences, knowledgeBase), dates));
-  const quotes = findQuotes(text, entities, letterCase(text) !== 'mixed');
+  const entities = withoutCommonWords(text, sentences, outsideDates(findEntities(text, tokenized, knowledgeBase), dates));
+  const quotes = findQuotes(text, entities, caseless);
   return { articleId: article.id, sentences, entities, dates, quantities, quotes, skipped };
 }
 

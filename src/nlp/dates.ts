@@ -28,15 +28,22 @@ const calendar = loadData<Calendar>('calendar.json');
 const numberWords = loadData<NumberWords>('numbers.json').units;
 const MONTH = alternation(calendar.months);
 const NUMBER_WORD = String.raw`\d+|an?|several|few|${alternation(Object.keys(numberWords))}`;
-const PART_OF_MONTH = new RegExp(String.raw`\b(${alternation(Object.keys(cues.partOfMonth))})[\s-]+(${MONTH})\b(?:,?\s+(\d{4})\b)?`, 'giu');
-const LAST_MONTH = new RegExp(String.raw`\b(?:${alternation(cues.lastMonth)})\s+(${MONTH})\b(?!,?\s+\d)`, 'giu');
+// The patterns below need no Unicode classes and so go without the 'u' flag, under which V8 matches them several
+// times slower. (The flag would only let the long s and the Kelvin sign match "s" and "k"; extracted text is NFKC
+// normalised and has neither.)
+const PART_OF_MONTH = new RegExp(String.raw`\b(${alternation(Object.keys(cues.partOfMonth))})[\s-]+(${MONTH})\b(?:,?\s+(\d{4})\b)?`, 'gi');
+const LAST_MONTH = new RegExp(String.raw`\b(?:${alternation(cues.lastMonth)})\s+(${MONTH})\b(?!,?\s+\d)`, 'gi');
 // "between 2015 and 2017", "from 2015 to 2017", "2015-2017"; but "in 2015 and 2018" names two years.
-const YEAR_RANGE = new RegExp(String.raw`\bbetween\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b|\b(?:from\s+)?((?:19|20)\d{2})\s*(?:[-–]|\s(?:to|until|through)\s)\s*((?:19|20)\d{2})\b`, 'giu');
-const DECADE = /\b(?:the\s+)?((?:1[89]|20)\d0)s\b/giu;
-const BARE_YEAR = new RegExp(String.raw`\b(?:${alternation(cues.yearPrepositions)})\s+((?:19|20)\d{2})\b(?![-–/.,]\d|\s*(?:years?|people|persons?)\b)`, 'giu');
-const HOLIDAY = new RegExp(String.raw`\b(${alternation(Object.keys(cues.holidays)).replace(/'/g, "['’]")})(?![\p{L}])(?:,?\s+(\d{4})\b)?`, 'giu');
+const YEAR_RANGE = new RegExp(String.raw`\bbetween\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b|\b(?:from\s+)?((?:19|20)\d{2})\s*(?:[-–]|\s(?:to|until|through)\s)\s*((?:19|20)\d{2})\b`, 'gi');
+const DECADE = /\b(?:the\s+)?((?:1[89]|20)\d0)s\b/gi;
+const BARE_YEAR = new RegExp(String.raw`\b(?:${alternation(cues.yearPrepositions)})\s+((?:19|20)\d{2})\b(?![-–/.,]\d|\s*(?:years?|people|persons?)\b)`, 'gi');
+// This one needs the flag (\p{L}), so a search without it finds where a holiday's name begins, and the pattern is
+// tried (sticky) there only.
+const HOLIDAY_NAME = alternation(Object.keys(cues.holidays)).replace(/'/g, "['’]");
+const HOLIDAY_START = new RegExp(String.raw`\b(?:${HOLIDAY_NAME})`, 'gi');
+const HOLIDAY = new RegExp(String.raw`\b(${HOLIDAY_NAME})(?![\p{L}])(?:,?\s+(\d{4})\b)?`, 'iuy');
 const NEXT_YEAR = /(?:,\s*|,?\s+(?:and|or)\s+)((?:19|20)\d{2})\b(?![-–\/.,]\d)/uy;
-const RELATIVE = new RegExp(String.raw`\b(${NUMBER_WORD})\s+(years?|months?|weeks?|days?)\s+(${alternation(Object.keys(cues.relativeDirections))})\b(?!\s+(?:the|a|an|his|her|its|their|this|that|he|she|it|they)\b)`, 'giu');
+const RELATIVE = new RegExp(String.raw`\b(${NUMBER_WORD})\s+(years?|months?|weeks?|days?)\s+(${alternation(Object.keys(cues.relativeDirections))})\b(?!\s+(?:the|a|an|his|her|its|their|this|that|he|she|it|they)\b)`, 'gi');
 const UNIT = '(?:year|month|week|day|decade)';
 // "two weeks before" without an anchor date is left out rather than counted from the publication date.
 const ANCHORED = new RegExp(String.raw`\b(?:${alternation(Object.keys(cues.relativeDirections))})\b`, 'iu');
@@ -128,7 +135,7 @@ function newsPatterns(text: string, ref: Point | null, claims: Claims): void {
       claims.add(m.index!, m.index! + m[0].length, iso({ year, month }), 'month');
     }
   }
-  for (const m of text.matchAll(HOLIDAY)) {
+  for (const m of holidays(text)) {
     const [month, day] = cues.holidays[m[1].toLowerCase().replace('’', "'")].split('-').map(Number);
     // The last time the holiday fell on or before the publication date.
     const year = m[2] ? Number(m[2]) : ref && (after({ year: ref.year, month, day }, ref) ? ref.year - 1 : ref.year);
@@ -154,7 +161,21 @@ function newsPatterns(text: string, ref: Point | null, claims: Claims): void {
   }
 }
 
-/** chrono's dates, made past-leaning. chrono runs once over the whole text: its cost is mostly per call.
+/** The matches of HOLIDAY in `text`, left to right, as a global search for it would find them. */
+function holidays(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  HOLIDAY_START.lastIndex = 0;
+  for (let start = HOLIDAY_START.exec(text); start; start = HOLIDAY_START.exec(text)) {
+    HOLIDAY.lastIndex = start.index;
+    const m = HOLIDAY.exec(text);
+    if (m) found.push(m);
+    HOLIDAY_START.lastIndex = m ? HOLIDAY.lastIndex : start.index + 1;
+  }
+  return found;
+}
+
+/** chrono's dates, made past-leaning. chrono runs once over the whole text: its time goes to the stretches dense
+ * with numbers and date words, so parsing only windows around date cues saved little (measured; see README).
  * Without a reference date, returns the calendar dates that lack a year, for yearFromText. */
 function chronoDates(text: string, ref: Point | null, claims: Claims): chrono.ParsedResult[] {
   const parsed = ref ? chrono.parse(text, { instant: utc(ref), timezone: 0 }) : chrono.parse(text);

@@ -3,7 +3,8 @@
 import type { KnownEntity, KnownMatch, LinkContext } from '../knowledge/index.js';
 import type { EntityMention, EntityType, Span } from '../types.js';
 import type { KnowledgeBase } from './knowledge-base.js';
-import { tagTokens, tokenizeForNer, type NerSpan, type NerToken } from './ner/index.js';
+import type { Sentence } from './tokens.js';
+import { tagTokens, type NerSpan, type NerToken } from './ner/index.js';
 import { adoptSurnames, extendName, governmentHeads, joinParticleNames, personMention, resolvePeople, titledNames, titleOffset } from './persons.js';
 
 /** Run-on "sentences" (tables, lists) carry no useful context past this many tokens, so they are tagged in
@@ -15,15 +16,15 @@ const ORG_TYPES = new Set<EntityType>(['ORG', 'FAC']);
  * (Moscow, Idaho in a report that also mentions the US), not the place meant. */
 const MIN_NAMESAKE_SHARE = 0.1;
 
-/** Entity mentions in `text`, given its sentences, sorted by start and not overlapping. */
-export function findEntities(text: string, sentences: Span[], kb: KnowledgeBase): EntityMention[] {
+/** Entity mentions in `text`, given its sentences and their tokens, sorted by start and not overlapping. */
+export function findEntities(text: string, sentences: Sentence[], kb: KnowledgeBase): EntityMention[] {
   const matches = relinkPlaces(kb.matchKnown(text), kb);
   const known = matches.map((m) => fromKnown(text, m, m.entity)).sort((a, b) => a.start - b.start);
   const context: LinkContext = { countries: countriesOf(matches) };
   const link = cachedLinks(kb, context);
   const tagged: EntityMention[] = [];
   let k = 0;
-  for (const span of tagSentences(text, sentences)) {
+  for (const span of tagSentences(sentences)) {
     const mention = typeSpan(text, span, kb, link);
     if (!mention) continue;
     while (k < known.length && known[k].end <= mention.start) k++;
@@ -47,10 +48,9 @@ export function findEntities(text: string, sentences: Span[], kb: KnowledgeBase)
   return governmentHeads(text, adoptSurnames(resolvePeople(mentions, linkPerson)), linkPerson);
 }
 
-function tagSentences(text: string, sentences: Span[]): NerSpan[] {
+function tagSentences(sentences: Sentence[]): NerSpan[] {
   const input: NerToken[][] = [];
-  for (const s of sentences) {
-    const tokens = tokenizeForNer(text.slice(s.start, s.end), s.start).flat();
+  for (const { tokens } of sentences) {
     if (tokens.length <= MAX_TAGGER_TOKENS) input.push(tokens);
     else for (let i = 0; i < tokens.length; i += MAX_TAGGER_TOKENS) input.push(tokens.slice(i, i + MAX_TAGGER_TOKENS));
   }

@@ -15,9 +15,10 @@ function classify(codePoint: number): number {
   );
 }
 
-/** Counts of code points in `text` having each class bit, indexed by bit. */
+/** Counts of code points in `text` having each class bit, indexed by bit. One histogram increment per code point
+ * (by class combination), summed per bit at the end. */
 function classCounts(text: string): Int32Array {
-  const counts = new Int32Array(LATIN + 1);
+  const histogram = new Int32Array(2 * LATIN);
   for (let i = 0; i < text.length; i++) {
     let codePoint = text.charCodeAt(i);
     let c: number;
@@ -30,10 +31,11 @@ function classCounts(text: string): Int32Array {
       c = classes[codePoint]!;
       if (c === 0) c = classes[codePoint] = classify(codePoint);
     }
-    counts[UPPER]! += c & UPPER ? 1 : 0;
-    counts[LOWER]! += c & LOWER ? 1 : 0;
-    counts[LETTER]! += c & LETTER ? 1 : 0;
-    counts[LATIN]! += c & LATIN ? 1 : 0;
+    histogram[c]!++;
+  }
+  const counts = new Int32Array(LATIN + 1);
+  for (let c = 0; c < histogram.length; c++) {
+    for (const bit of [UPPER, LOWER, LETTER, LATIN]) if (c & bit) counts[bit]! += histogram[c]!;
   }
   return counts;
 }

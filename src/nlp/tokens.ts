@@ -1,104 +1,44 @@
-// Sentences and tokens from wink-nlp, mapped back to exact character offsets in the article text.
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+// Sentences and their tokens, with exact character offsets into the article text. One pass of the tagger's own
+// tokenizer (ner/tokenize.ts) splits both, so the entity tagger reads these tokens without tokenizing again.
 import type { Span } from '../types.js';
-
-/** One token: its exact text in the article and wink's token type ("word", "number", "punctuation", ...). */
-export interface Token extends Span {
-  text: string;
-  kind: string;
-}
+import { isSpace, tokenizeForNer, type NerToken } from './ner/index.js';
 
 /** A sentence with the tokens that fall inside it. */
 export interface Sentence extends Span {
-  tokens: Token[];
+  tokens: NerToken[];
 }
 
-// The model takes ~1 s to load, so it is loaded once, on first use. Only sentence boundary detection is
-// switched on: part-of-speech, wink's own entities and sentiment are not used and would cost 3x the time.
-let nlp: ReturnType<typeof winkNLP> | null = null;
-function engine(): ReturnType<typeof winkNLP> {
-  nlp ??= winkNLP(model, ['sbd']);
-  return nlp;
-}
-
-// How far past the expected position a token may still be searched for. wink normalises a few characters
-// (it may rewrite a token's text); such tokens are left out rather than searched for across the article.
-const SEARCH_WINDOW = 64;
-
-// wink's tokenizer slows down quadratically inside one very long run of non-space characters (a pasted
-// blob, a minified script), so such runs bypass it and become a one-token sentence of their own. The
-// lookbehind makes the search start only at the beginning of a run (where any match starts), not inside it.
-const LONG_RUN = /(?<!\S)\S{256,}/g;
+// One very long run of non-space characters (a pasted blob, a minified script) is no part of a sentence: it
+// becomes a sentence of its own.
+const LONG_RUN = 256;
 
 /**
  * Splits `text` into sentences and tokens. Every span satisfies `text.slice(start, end) === token.text`.
- * Sentences never cross a line break: extracted text puts one paragraph (or headline) per line.
+ * Sentences never cross a line break: extracted text puts one paragraph (or headline) per line. `caseless` is
+ * for text in one case, where a sentence may begin with a lower-case word.
  */
-export function segment(text: string): Sentence[] {
+export function segment(text: string, caseless = false): Sentence[] {
   const sentences: Sentence[] = [];
   let from = 0;
-  for (const m of text.matchAll(LONG_RUN)) {
-    segmentPiece(text, from, m.index!, sentences);
-    sentences.push(toSentence([{ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'unk' }]));
-    from = m.index! + m[0].length;
+  let run = 0; // start of the current run of non-space characters
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isSpace(text.charCodeAt(i))) continue;
+    if (i - run >= LONG_RUN) {
+      segmentPiece(text, from, run, caseless, sentences);
+      sentences.push({ start: run, end: i, tokens: tokenizeForNer(text.slice(run, i), run).flat() });
+      from = i;
+    }
+    run = i + 1;
   }
-  segmentPiece(text, from, text.length, sentences);
+  segmentPiece(text, from, text.length, caseless, sentences);
   return sentences;
 }
 
-/** Runs wink over text[start, end) and appends its sentences, with offsets into `text`. */
-function segmentPiece(text: string, start: number, end: number, out: Sentence[]): void {
-  const piece = text.slice(start, end);
-  if (piece.trim() === '') return;
-  const doc = engine().readDoc(piece);
-  const its = engine().its;
-  const values = doc.tokens().out() as string[];
-  const kinds = doc.tokens().out(its.type) as string[];
-  const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
-
-  const tokens: Array<Token | null> = new Array(values.length).fill(null);
-  let cursor = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (kinds[i] === 'tabCRLF' || value.trim() === '') continue;
-    const at = locate(piece, value, cursor);
-    if (at < 0) continue;
-    tokens[i] = { start: start + at, end: start + at + value.length, text: value, kind: kinds[i] };
-    cursor = at + value.length;
+/** Appends the sentences of text[start, end), with offsets into `text`. */
+function segmentPiece(text: string, start: number, end: number, caseless: boolean, out: Sentence[]): void {
+  const piece = start === 0 && end === text.length ? text : text.slice(start, end);
+  // A sentence is never cut for length here: the tagger reads long ones in windows of its own.
+  for (const tokens of tokenizeForNer(piece, start, { everyLine: true, caseless, maxTokens: Infinity })) {
+    out.push({ start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, tokens });
   }
-
-  for (const [first, last] of spans) {
-    let current: Token[] = [];
-    let lastEnd = -1;
-    for (let i = first; i <= last; i++) {
-      const token = tokens[i];
-      if (!token) continue;
-      if (current.length > 0 && text.slice(lastEnd, token.start).includes('\n')) {
-        out.push(toSentence(current));
-        current = [];
-      }
-      current.push(token);
-      lastEnd = token.end;
-    }
-    if (current.length > 0) out.push(toSentence(current));
-  }
-}
-
-function toSentence(tokens: Token[]): Sentence {
-  return { start: tokens[0].start, end: tokens[tokens.length - 1].end, tokens };
-}
-
-/** Position of `value` at or shortly after `from`, or -1. Bounded, so a missing token costs O(window). */
-function locate(text: string, value: string, from: number): number {
-  let at = from;
-  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
-  if (text.startsWith(value, at)) return at;
-  const window = text.slice(from, from + SEARCH_WINDOW + value.length);
-  const found = window.indexOf(value);
-  return found < 0 ? -1 : from + found;
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 160;
 }

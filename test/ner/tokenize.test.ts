@@ -54,3 +54,19 @@ test('hostile input: a huge token and binary junk tokenize in bounded sentences 
   assert.ok(sentences.every((s) => s.length <= 200));
   assert.equal(tokenizeForNer('').length, 0);
 });
+
+test('split options: every line, text in one case, no length cap', () => {
+  const lines = (text: string, caseless = false): string[] =>
+    tokenizeForNer(text, 0, { everyLine: true, caseless, maxTokens: Infinity }).map((s) => text.slice(s[0]!.start, s[s.length - 1]!.end));
+  assert.deepEqual(lines('THE ARMED FORCES REPORTED A CLASH WITH\nREBELS NEAR THE BORDER.'), ['THE ARMED FORCES REPORTED A CLASH WITH', 'REBELS NEAR THE BORDER.']);
+  // Lower-case text: any word may begin a sentence, but an initial does not end one.
+  assert.deepEqual(lines('the minister, carlos a. morales, spoke. the army denied it.', true), ['the minister, carlos a. morales, spoke.', 'the army denied it.']);
+  assert.deepEqual(lines('the minister, carlos a. morales, spoke. the army denied it.'), ['the minister, carlos a. morales, spoke. the army denied it.']);
+  // A closing quote touching the stop belongs to its sentence; an opening ellipsis ends nothing; nor does a URL.
+  assert.deepEqual(lines('"Got her!" an officer said. "...I request it," he said. See pic.twitter.com/x1 Now.'), [
+    '"Got her!" an officer said.', '"...I request it," he said.', 'See pic.twitter.com/x1 Now.',
+  ]);
+  // Scripts without case start a sentence after a stop; a long ellipsis ends one.
+  assert.deepEqual(lines('Ends here. 시작은 여기. Then maintain.... (aside) more'), ['Ends here.', '시작은 여기.', 'Then maintain....', '(aside) more']);
+  assert.equal(tokenizeForNer('word '.repeat(500), 0, { maxTokens: Infinity })[0]!.length, 500);
+});

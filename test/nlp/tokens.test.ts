@@ -14,6 +14,15 @@ test('tokens and sentences map exactly onto the text', () => {
   assert.deepEqual(sentences[0].tokens.map((t) => t.text), ['Gen.', 'Ada', 'Vey', 'said', 'they', 'ca', "n't", 'stay', '.']);
 });
 
+test('text in one case splits before lower-case words; a long run of non-space characters is a sentence of its own', () => {
+  const lower = 'the army denied it. the rebels fled at 5 p.m. on friday.\nnext line';
+  const spans = (caseless: boolean) => segment(lower, caseless).map((s) => lower.slice(s.start, s.end));
+  assert.deepEqual(spans(true), ['the army denied it.', 'the rebels fled at 5 p.m. on friday.', 'next line']);
+  assert.deepEqual(spans(false), ['the army denied it. the rebels fled at 5 p.m. on friday.', 'next line']);
+  const blob = `See ${'x'.repeat(300)} now.`;
+  assert.deepEqual(segment(blob).map((s) => [s.start, s.end]), [[0, 3], [4, 304], [305, 309]]);
+});
+
 test('empty, blank and symbol-only text', () => {
   assert.deepEqual(segment(''), []);
   assert.deepEqual(segment(' \n\n\t '), []);

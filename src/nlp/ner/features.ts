@@ -70,9 +70,63 @@ export function documentContext(sentences: readonly (readonly Int32Array[])[]): 
   return { seenLower, seenCapitalised };
 }
 
+/** Writes the WORD_FEATURES features of a word alone (bias, word, shapes, affixes) into `out` from `k`. */
+export function wordFeatures(rec: Int32Array, out: Int32Array, k: number): void {
+  out[k++] = T.bias;
+  out[k++] = mix(T.lower, rec[LEX.lower]!);
+  out[k++] = mix(T.form, rec[LEX.form]!);
+  out[k++] = mix(T.shape, rec[LEX.shape]!);
+  out[k++] = mix(T.short, rec[LEX.short]!);
+  for (let a = 0; a < 4; a++) {
+    out[k++] = mix(T.prefix + a, rec[LEX.prefix + a]!);
+    out[k++] = mix(T.suffix + a, rec[LEX.suffix + a]!);
+  }
+}
+
+/** Where a neighbour word stands relative to the token being tagged, by neighbour slot. */
+export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
+/** Features per neighbour slot: the neighbour's lower-cased form and short shape, which depend on that word alone. */
+export const NEIGHBOUR_FEATURES = 2;
+const NEIGHBOUR_FIELDS = [LEX.lower, LEX.short] as const;
+/** Template per neighbour field and slot. */
+const NEIGHBOUR_TEMPLATES = [[T.lowerPrev2, T.lowerPrev, T.lowerNext, T.lowerNext2], [T.shortPrev2, T.shortPrev, T.shortNext, T.shortNext2]] as const;
+/** Slots in the order the model was trained with (-1, -2, +1, +2): training sums float weights in that order. */
+const SLOT_ORDER = [1, 0, 2, 3] as const;
+
+/** Writes the NEIGHBOUR_FEATURES features of the word with lexical record `rec` standing at NEIGHBOUR_OFFSETS[slot]
+ * from the token, into `out` from `k`. */
+export function neighbourFeatures(rec: Int32Array, slot: number, out: Int32Array, k: number): void {
+  for (let f = 0; f < NEIGHBOUR_FEATURES; f++) out[k + f] = mix(NEIGHBOUR_TEMPLATES[f]![slot]!, rec[NEIGHBOUR_FIELDS[f]!]!);
+}
+
+/** The parts of modeFeatures: a word's features as the token itself, as the word before a token, after it. */
+export const MODE_PARTS = 3;
+export const MODE_FEATURES = [3, 1, 1] as const;
+
+/** Writes the MODE_FEATURES[part] features that depend only on a word (record `rec`, case-ratio `bucket`) and the
+ * case `mode` of its sentence into `out` from `k`: its sentence-case and case-ratio features as the token (part 0),
+ * or the case-ratio feature of the token after it (part 1) or before it (part 2). */
+export function modeFeatures(rec: Int32Array, bucket: number, mode: number, part: number, out: Int32Array, k: number): void {
+  const ratio = bucket * 4 + mode;
+  const short = rec[LEX.short]!;
+  if (part === 0) {
+    out[k] = mix(mix(T.sentenceCase, mode), short);
+    out[k + 1] = mix(T.caseRatio, ratio);
+    out[k + 2] = mix(mix(T.caseRatioShort, ratio), short);
+  } else out[k] = mix(part === 1 ? T.caseRatioPrev : T.caseRatioNext, ratio);
+}
+
+/** A word's case-ratio bucket in the model's table (0: unknown word). */
+export function caseRatioBucket(caseRatios: ReadonlyMap<number, number>, rec: Int32Array): number {
+  return caseRatios.get(rec[LEX.lower]!) ?? 0;
+}
+
 /**
  * Writes the static feature hashes of every token of a sentence into `out` (MAX_STATIC_FEATURES slots
- * per token) and their counts into `counts`.
+ * per token) and their counts into `counts`. With `cachedWords` the features that depend on one word alone are
+ * left out, for a caller that scores them once per word: a token's own features (its first WORD_FEATURES slots
+ * stay unwritten, see wordFeatures), those of neighbours inside the sentence (see neighbourFeatures), and those of
+ * a word and the case mode of a mixed-case sentence (see modeFeatures).
  */
 export function staticFeatures(
   lex: readonly Int32Array[],
@@ -81,12 +135,17 @@ export function staticFeatures(
   doc: DocumentContext,
   out: Int32Array,
   counts: Uint8Array,
+  cachedWords = false,
+  ratios?: Int32Array,
 ): void {
   const n = lex.length;
   const mode = sentenceCase(lex);
+  // The caller keeps a word's mode features for mixed-case sentences only (nearly all of them).
+  const cachedMode = cachedWords && mode === CASE_MODE.mixed;
   const field = (j: number, f: number): number => (j < 0 ? BEFORE + f : j >= n ? AFTER + f : lex[j]![f]!);
-  // Case-ratio bucket of a neighbour (0 unknown word, 6 outside the sentence), with the sentence's case mode.
-  const ratio = (j: number): number => (j < 0 || j >= n ? 6 : caseRatios.get(lex[j]![LEX.lower]!) ?? 0) * 4 + mode;
+  // Case-ratio bucket of a neighbour (0 unknown word, 6 outside the sentence), with the sentence's case mode;
+  // `ratios`, when given, holds each token's caseRatioBucket.
+  const ratio = (j: number): number => (j < 0 || j >= n ? 6 : ratios ? ratios[j]! : caseRatioBucket(caseRatios, lex[j]!)) * 4 + mode;
   // The run of capitalised words around token i, [runStart, runEnd); its last word often names the kind of
   // entity ("... Bank", "... University"). Only in mixed-case sentences, where capitals mean something.
   let runStart = -1, runEnd = 0;
@@ -103,42 +162,35 @@ export function staticFeatures(
     let k = i * MAX_STATIC_FEATURES;
     const start = k;
     // The word's own features first (WORD_FEATURES of them).
-    out[k++] = T.bias;
-    out[k++] = mix(T.lower, lower);
-    out[k++] = mix(T.form, rec[LEX.form]!);
-    out[k++] = mix(T.shape, rec[LEX.shape]!);
-    out[k++] = mix(T.short, short);
-    for (let a = 0; a < 4; a++) {
-      out[k++] = mix(T.prefix + a, rec[LEX.prefix + a]!);
-      out[k++] = mix(T.suffix + a, rec[LEX.suffix + a]!);
-    }
+    if (!cachedWords) wordFeatures(rec, out, k);
+    k += WORD_FEATURES;
     const lowerPrev = field(i - 1, LEX.lower), lowerNext = field(i + 1, LEX.lower);
     const shortPrev = field(i - 1, LEX.short), shortNext = field(i + 1, LEX.short);
-    out[k++] = mix(T.lowerPrev, lowerPrev);
-    out[k++] = mix(T.lowerPrev2, field(i - 2, LEX.lower));
-    out[k++] = mix(T.lowerNext, lowerNext);
-    out[k++] = mix(T.lowerNext2, field(i + 2, LEX.lower));
-    out[k++] = mix(T.shortPrev, shortPrev);
-    out[k++] = mix(T.shortPrev2, field(i - 2, LEX.short));
-    out[k++] = mix(T.shortNext, shortNext);
-    out[k++] = mix(T.shortNext2, field(i + 2, LEX.short));
+    for (let f = 0; f < NEIGHBOUR_FEATURES; f++) {
+      for (const slot of SLOT_ORDER) {
+        const j = i + NEIGHBOUR_OFFSETS[slot];
+        if (!cachedWords || j < 0 || j >= n) out[k++] = mix(NEIGHBOUR_TEMPLATES[f]![slot]!, field(j, NEIGHBOUR_FIELDS[f]!));
+      }
+    }
     out[k++] = mix(mix(T.bigramPrev, lowerPrev), lower);
     out[k++] = mix(mix(T.bigramNext, lower), lowerNext);
     out[k++] = mix(mix(mix(T.shortTrigram, shortPrev), short), shortNext);
     out[k++] = mix(mix(T.lowerPrevShort, lowerPrev), short);
     out[k++] = mix(mix(T.lowerNextShort, lowerNext), short);
     if (i === 0) out[k++] = mix(T.firstShape, short);
-    out[k++] = mix(mix(T.sentenceCase, mode), short);
+    if (!cachedMode) out[k++] = mix(mix(T.sentenceCase, mode), short);
     if (runStart >= 0) {
       out[k++] = mix(mix(T.runLast, lex[runEnd - 1]![LEX.lower]!), runEnd - 1 === i ? 1 : 0);
       out[k++] = mix(mix(T.runFirst, lex[runStart]![LEX.lower]!), runStart === i ? 1 : 0);
       out[k++] = mix(T.runShape, Math.min(runEnd - runStart, 4) * 8 + Math.min(i - runStart, 4));
     }
     const ratioNext = ratio(i + 1);
-    out[k++] = mix(T.caseRatio, ratioHere);
-    out[k++] = mix(mix(T.caseRatioShort, ratioHere), short);
-    out[k++] = mix(T.caseRatioPrev, ratioPrev);
-    out[k++] = mix(T.caseRatioNext, ratioNext);
+    if (!cachedMode) {
+      out[k++] = mix(T.caseRatio, ratioHere);
+      out[k++] = mix(mix(T.caseRatioShort, ratioHere), short);
+    }
+    if (!cachedMode || i === 0) out[k++] = mix(T.caseRatioPrev, ratioPrev);
+    if (!cachedMode || i === n - 1) out[k++] = mix(T.caseRatioNext, ratioNext);
     ratioPrev = ratioHere;
     ratioHere = ratioNext;
     if (doc.seenLower.has(lower)) out[k++] = mix(T.docSeenLower, short);

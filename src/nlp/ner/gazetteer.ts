@@ -18,11 +18,17 @@ export function extendPhraseHash(hash: number, lex: Int32Array): number {
 }
 export const EMPTY_PHRASE_HASH = PHRASE_SEED;
 
+/** The gazetteer's entry for a one-word phrase: its type mask (0: it begins longer phrases only), or -1. */
+export function singleWordEntry(gazetteer: Gazetteer, rec: Int32Array): number {
+  return gazetteer.get(extendPhraseHash(EMPTY_PHRASE_HASH, rec)) ?? -1;
+}
+
 /**
  * For each token, a bit mask of (type, position) pairs from every gazetteer phrase covering it:
  * bit 4*type + position, position 0 = first of several, 1 = inside, 2 = last, 3 = the whole phrase.
+ * `single`, when given, holds each token's singleWordEntry (a caller that keeps it per word).
  */
-export function gazetteerMarks(gazetteer: Gazetteer, lex: readonly Int32Array[], out: Uint16Array): void {
+export function gazetteerMarks(gazetteer: Gazetteer, lex: readonly Int32Array[], out: Uint16Array, single?: Int32Array): void {
   out.fill(0, 0, lex.length);
   if (gazetteer.size === 0) return;
   for (let start = 0; start < lex.length; start++) {
@@ -31,8 +37,8 @@ export function gazetteerMarks(gazetteer: Gazetteer, lex: readonly Int32Array[],
     const last = Math.min(lex.length, start + GAZETTEER_MAX_TOKENS);
     for (let end = start + 1; end <= last; end++) {
       hash = extendPhraseHash(hash, lex[end - 1]!);
-      const types = gazetteer.get(hash);
-      if (types === undefined) break;
+      const types = end === start + 1 && single ? single[start]! : gazetteer.get(hash) ?? -1;
+      if (types < 0) break;
       for (let type = 0; type < 4; type++) {
         if ((types & (1 << type)) === 0) continue;
         if (end - start === 1) {

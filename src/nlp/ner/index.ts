@@ -5,7 +5,7 @@ import { tagDocument } from './tagger.js';
 import { spansFromTags, type EntityKind } from './tags.js';
 import type { NerToken } from './tokenize.js';
 
-export { tokenizeForNer, type NerToken } from './tokenize.js';
+export { isSpace, tokenizeForNer, type NerToken } from './tokenize.js';
 
 export interface NerSpan {
   /** Character offsets, from the first token's start to the last token's end. */

@@ -1,9 +1,10 @@
 // Greedy left-to-right decoding over a document, restricted to valid BILOU sequences, with the same code
 // path for training (a learner sees every decision, and the history is the gold tags) and tagging.
-import { gazetteerMarks } from './gazetteer.js';
+import { gazetteerMarks, singleWordEntry } from './gazetteer.js';
 import {
-  type DocumentContext, documentContext, dynamicFeatures, HISTORY_O, MAX_DYNAMIC_FEATURES, MAX_STATIC_FEATURES, staticFeatures,
-  WORD_FEATURES,
+  CASE_MODE, caseRatioBucket, type DocumentContext, documentContext, dynamicFeatures, HISTORY_O, MAX_DYNAMIC_FEATURES,
+  MAX_STATIC_FEATURES, MODE_FEATURES, MODE_PARTS, modeFeatures, NEIGHBOUR_FEATURES, NEIGHBOUR_OFFSETS, neighbourFeatures,
+  sentenceCase, staticFeatures, WORD_FEATURES, wordFeatures,
 } from './features.js';
 import { FLAG, LEX, lexicon } from './lexicon.js';
 import type { NerModel } from './model.js';
@@ -24,46 +25,84 @@ class Scratch {
   rows = new Int32Array(MAX_STATIC_FEATURES + MAX_DYNAMIC_FEATURES);
   dynamic = new Int32Array(MAX_DYNAMIC_FEATURES);
   scores = new Float64Array(TAG_COUNT);
+  /** Per token of the sentence, its word's WordScores entry, and from it its gazetteer entry and case ratio. */
+  words: Float64Array[] = [];
+  single = new Int32Array(0);
+  ratios = new Int32Array(0);
   ensure(tokens: number): void {
     if (this.counts.length >= tokens) return;
     const size = Math.max(tokens, 2 * this.counts.length, 64);
     this.staticFeatures = new Int32Array(size * MAX_STATIC_FEATURES);
     this.counts = new Uint8Array(size);
     this.marks = new Uint16Array(size);
+    this.single = new Int32Array(size);
+    this.ratios = new Int32Array(size);
   }
 }
 const scratch = new Scratch();
 
 /**
- * The summed weights of each word's own features (the first WORD_FEATURES of a token) under the weights used
- * last: the same at every occurrence of the word, so a word seen before costs one look-up instead of thirteen
- * rows. Tagging only (training changes the weights, and the learner must see every row). The committed model's
- * weights are integers, which sum exactly in any order, so the tags are the same as without it.
+ * Per word, the summed weights of the features that depend on that word alone, under the weights used last: its
+ * own features (the first WORD_FEATURES of a token), then its neighbour features as it stands at each of
+ * NEIGHBOUR_OFFSETS from a token, then its features in a mixed-case sentence (modeFeatures) as the token, as the
+ * word before a token and after it. They are the same at every occurrence of the word, so a word seen before
+ * costs one look-up instead of twenty-six rows. Tagging only (training changes the weights, and the learner must
+ * see every row). The committed model's weights are integers, which sum exactly in any order, so the tags are the
+ * same as without it.
  */
 class WordScores {
-  private weights: Weights | null = null;
+  private model: NerModel | null = null;
   private readonly byWord = new Map<Int32Array, Float64Array>();
   private readonly rows = new Int32Array(WORD_FEATURES);
+  private readonly part = new Float64Array(TAG_COUNT);
 
-  /** Scores of the word with lexical record `rec`, whose feature hashes are at `features[from ...]`. */
-  get(weights: Weights, rec: Int32Array, features: Int32Array, from: number): Float64Array {
-    if (weights !== this.weights) {
+  /** The word's score vectors (see WORD_SLOTS), then its GAZETTEER_ENTRY and CASE_RATIO, for the word with
+   * lexical record `rec`. */
+  get(model: NerModel, rec: Int32Array): Float64Array {
+    if (model !== this.model) {
       this.byWord.clear();
-      this.weights = weights;
+      this.model = model;
     }
-    let own = this.byWord.get(rec);
-    if (own === undefined) {
+    let scores = this.byWord.get(rec);
+    if (scores === undefined) {
       if (this.byWord.size >= WORD_SCORES_LIMIT) this.byWord.clear(); // bounded memory, as the lexicon's cache
-      for (let k = 0; k < WORD_FEATURES; k++) this.rows[k] = features[from + k]!;
-      weights.locate(this.rows, 0, WORD_FEATURES);
-      own = new Float64Array(TAG_COUNT);
-      weights.addScores(this.rows, WORD_FEATURES, own);
-      this.byWord.set(rec, own);
+      scores = new Float64Array(WORD_ENTRY);
+      wordFeatures(rec, this.rows, 0);
+      this.add(model.weights, WORD_FEATURES, scores, 0);
+      for (let slot = 0; slot < NEIGHBOUR_OFFSETS.length; slot++) {
+        neighbourFeatures(rec, slot, this.rows, 0);
+        this.add(model.weights, NEIGHBOUR_FEATURES, scores, (slot + 1) * TAG_COUNT);
+      }
+      scores[GAZETTEER_ENTRY] = singleWordEntry(model.gazetteer, rec);
+      scores[CASE_RATIO] = caseRatioBucket(model.caseRatios, rec);
+      for (let part = 0; part < MODE_PARTS; part++) {
+        modeFeatures(rec, scores[CASE_RATIO]!, CASE_MODE.mixed, part, this.rows, 0);
+        this.add(model.weights, MODE_FEATURES[part]!, scores, MIXED_CASE + part * TAG_COUNT);
+      }
+      this.byWord.set(rec, scores);
     }
-    return own;
+    return scores;
+  }
+
+  private add(weights: Weights, count: number, scores: Float64Array, at: number): void {
+    weights.locate(this.rows, 0, count);
+    this.part.fill(0);
+    weights.addScores(this.rows, count, this.part);
+    scores.set(this.part, at);
   }
 }
-const WORD_SCORES_LIMIT = 100_000;
+/** Score vectors per word: its own, then one per neighbour slot. */
+const WORD_SLOTS = 1 + NEIGHBOUR_OFFSETS.length;
+if (NEIGHBOUR_OFFSETS.join() !== '-2,-1,1,2') throw new Error('ner: tagSentence adds neighbour scores for offsets -2, -1, 1, 2');
+/** Where WordScores keeps a word's singleWordEntry and caseRatioBucket, after its score vectors. */
+const GAZETTEER_ENTRY = WORD_SLOTS * TAG_COUNT;
+const CASE_RATIO = GAZETTEER_ENTRY + 1;
+/** Then its mixed-case vectors: as the token, as the word before a token, as the word after one. */
+const MIXED_CASE = CASE_RATIO + 1;
+const WORD_ENTRY = MIXED_CASE + MODE_PARTS * TAG_COUNT;
+/** A word's vectors for positions outside the sentence: nothing to add. */
+const NO_WORD = new Float64Array(WORD_ENTRY);
+const WORD_SCORES_LIMIT = 30_000; // about 1 KB each
 const wordScores = new WordScores();
 /** Longest run of tokens tagged as one sentence. */
 const MAX_SENTENCE_TOKENS = 1000;
@@ -117,9 +156,18 @@ function tagSentence(
   const { weights } = model;
   scratch.ensure(n);
   const { staticFeatures: feats, counts, marks, rows, dynamic, scores } = scratch;
-  gazetteerMarks(model.gazetteer, lex, marks);
-  staticFeatures(lex, marks, model.caseRatios, doc, feats, counts);
   const own = learner ? 0 : WORD_FEATURES; // features scored through wordScores
+  const { words, single, ratios } = scratch;
+  if (own > 0) {
+    for (let i = 0; i < n; i++) {
+      const word = (words[i] = wordScores.get(model, lex[i]!));
+      single[i] = word[GAZETTEER_ENTRY]!;
+      ratios[i] = word[CASE_RATIO]!;
+    }
+  }
+  gazetteerMarks(model.gazetteer, lex, marks, own > 0 ? single : undefined);
+  staticFeatures(lex, marks, model.caseRatios, doc, feats, counts, own > 0, own > 0 ? ratios : undefined);
+  const mixed = own > 0 && sentenceCase(lex) === CASE_MODE.mixed; // as staticFeatures decides
   for (let i = 0; i < n; i++) weights.locate(feats, i * MAX_STATIC_FEATURES + own, counts[i]! - own);
   let prev = START_TAG, prev2 = START_TAG;
   for (let i = 0; i < n; i++) {
@@ -133,8 +181,22 @@ function tagSentence(
     weights.locate(dynamic, 0, dynamicEnd);
     for (let k = 0; k < dynamicEnd; k++) rows[count++] = dynamic[k]!;
 
-    if (own > 0) scores.set(wordScores.get(weights, rec, feats, base));
-    else scores.fill(0);
+    if (own > 0) {
+      // The word's own scores and its neighbours' as neighbours (slots -2, -1, +1, +2 of NEIGHBOUR_OFFSETS), in one
+      // loop V8 compiles tightly; a neighbour outside the sentence adds zeros (its features are rows).
+      const word = words[i]!;
+      const before2 = i >= 2 ? words[i - 2]! : NO_WORD, before1 = i >= 1 ? words[i - 1]! : NO_WORD;
+      const after1 = i + 1 < n ? words[i + 1]! : NO_WORD, after2 = i + 2 < n ? words[i + 2]! : NO_WORD;
+      for (let t = 0; t < TAG_COUNT; t++) {
+        scores[t] = word[t]! + before2[TAG_COUNT + t]! + before1[2 * TAG_COUNT + t]! + after1[3 * TAG_COUNT + t]! + after2[4 * TAG_COUNT + t]!;
+      }
+      if (mixed) {
+        // The word's mixed-case features, the word before as a token's predecessor, the word after as successor.
+        for (let t = 0; t < TAG_COUNT; t++) {
+          scores[t] += word[MIXED_CASE + t]! + before1[MIXED_CASE + TAG_COUNT + t]! + after1[MIXED_CASE + 2 * TAG_COUNT + t]!;
+        }
+      }
+    } else scores.fill(0);
     weights.addScores(rows, count, scores);
     const best = bestTag(scores, prev, i === n - 1);
     if (learner && gold) learner.learn(rows, count, gold[i]!, best);
