@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defaultReadOptions } from '../src/ingest/index.js';
+import { defaultReadOptions, estimateCount } from '../src/ingest/index.js';
 import { analyze } from '../src/pipeline/analyze.js';
 import { openRepository } from '../src/store/open.js';
 import { syntheticCorpusDir, writeSyntheticCorpus } from './synthetic.js';
@@ -42,10 +42,12 @@ export async function benchAnalyze(count: number): Promise<AnalyzePoint> {
     const cpuBefore = cpuMs();
     const stamps: number[] = [];
     const cpuStamps: number[] = [];
+    // As the CLI does: the inputs' estimated size lets the worker threads start at once.
+    const expected = await estimateCount([corpus]);
     const { incidents, stories } = await analyze([corpus], repo, defaultReadOptions, () => {
       stamps.push(performance.now());
       cpuStamps.push(cpuMs());
-    });
+    }, { expected });
     const seconds = (performance.now() - began) / 1000;
     const cpu = cpuMs() - cpuBefore;
     const tenth = Math.max(1, Math.floor(stamps.length / 10));

@@ -28,6 +28,11 @@ export interface IngestTuning {
   workers: number;
   /** Documents prepared inline before the workers start, so a small run never waits for them to load. */
   inlineFirst: number;
+  /**
+   * How many documents the inputs are expected to hold (an estimate, such as the CLI's progress bar uses): a run
+   * expected to be larger than `inlineFirst` starts the workers at once, so their start-up overlaps the reading.
+   */
+  expected?: number | null;
   /** Articles per store transaction. */
   batchSize: number;
 }
@@ -47,7 +52,8 @@ export async function ingest(
   onEvent: (event: IngestEvent) => void,
   tuning: Partial<IngestTuning> = {},
 ): Promise<IngestSummary> {
-  const { workers, inlineFirst, batchSize } = { ...defaultTuning, ...tuning };
+  const { workers, inlineFirst, batchSize, expected } = { ...defaultTuning, ...tuning };
+  const workersFrom = expected != null && expected > inlineFirst ? 0 : inlineFirst;
   const began = performance.now();
   const summary: IngestSummary = { stored: 0, alreadyStored: 0, failed: 0, seconds: 0 };
   await refreshSignatures(repo);
@@ -74,7 +80,7 @@ export async function ingest(
   try {
     let read = 0;
     for await (const item of readInputs(inputs, options)) {
-      if (read++ === inlineFirst && workers > 0) stages = new WorkerStages(workers);
+      if (read++ === workersFrom && workers > 0) stages = new WorkerStages(workers);
       const prepared = 'reason' in item ? Promise.resolve({ error: item }) : prepare(item, repo, stages);
       // A rejection is handled where the queue is drained; this only stops it counting as unhandled meanwhile.
       prepared.catch(() => undefined);

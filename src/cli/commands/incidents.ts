@@ -43,7 +43,7 @@ export async function analyzeCommand(opts: CliOptions): Promise<number> {
   const inputs = needInputs(opts, 'analyze');
   const repo = await openRepository(opts.db);
   try {
-    const { result, code } = await runIngestJob(opts, inputs, false, (onEvent) => analyze(inputs, repo, opts.read, onEvent));
+    const { result, code } = await runIngestJob(opts, inputs, false, (onEvent, expected) => analyze(inputs, repo, opts.read, onEvent, { expected }));
     printIncidents(result.incidents, opts);
     return code;
   } finally {

@@ -26,15 +26,16 @@ export async function runIngestJob<T extends { summary: IngestSummary }>(
   opts: CliOptions,
   inputs: string[],
   listStored: boolean,
-  job: (onEvent: (event: IngestEvent) => void) => Promise<T>,
+  job: (onEvent: (event: IngestEvent) => void, expected: number | null) => Promise<T>,
 ): Promise<{ result: T; code: number }> {
-  const progress = progressBar(await estimateCount(inputs));
+  const expected = await estimateCount(inputs);
+  const progress = progressBar(expected);
   const result = await job((event) => {
     progress.tick();
     if (event.kind === 'error') progress.log(reportError(event.error));
     else if (opts.json && listStored) printJsonLine({ id: event.article.id, source: event.article.source, title: event.article.title, inserted: event.inserted, copies: event.copies });
     else for (const c of event.copies) progress.log(`note: ${oneLine(event.article.source)}: ${c.kind} of ${c.ofArticleId} (${Math.round(c.share * 100)}% of its text reused)`);
-  });
+  }, expected);
   progress.done();
   const { summary } = result;
   const total = summary.stored + summary.alreadyStored;
@@ -49,7 +50,7 @@ export async function ingestCommand(opts: CliOptions): Promise<number> {
   const inputs = needInputs(opts, 'ingest');
   const repo = await openRepository(opts.db);
   try {
-    const { code } = await runIngestJob(opts, inputs, true, async (onEvent) => ({ summary: await ingest(inputs, repo, opts.read, onEvent) }));
+    const { code } = await runIngestJob(opts, inputs, true, async (onEvent, expected) => ({ summary: await ingest(inputs, repo, opts.read, onEvent, { expected }) }));
     return code;
   } finally {
     await repo.close();
