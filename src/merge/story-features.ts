@@ -86,3 +86,29 @@ export function storyVectors(doc: StoryDocument): StoryVectors {
   for (const e of doc.entities ?? []) bump(counts.names, (e.id ?? e.name ?? e.text).toLowerCase());
   return perChannel((c) => sublinear(counts[c]));
 }
+
+/** A number token that is a year of the last two centuries ("2009"; not "2009th" or "1,900"). */
+const YEAR = /^(?:19|20)\d\d$/;
+
+/**
+ * The latest year among an article's numbers, or null: for a news report, usually the year of its event or of its
+ * writing, which two events of one kind rarely share when they lie years apart.
+ */
+export function latestYear(numbers: Vector): number | null {
+  let latest: number | null = null;
+  for (const key of numbers.keys()) if (YEAR.test(key)) latest = Math.max(latest ?? 0, Number(key));
+  return latest;
+}
+
+/**
+ * The entity the article names most often, at least twice (its canonical id, else its name or text, lower-case), or
+ * null: who or where the report is about. Ties go to the first named.
+ */
+export function protagonist(doc: StoryDocument): string | null {
+  const counts = new Map<string, number>();
+  for (const e of doc.entities ?? []) bump(counts, (e.id ?? e.name ?? e.text).toLowerCase());
+  let best: string | null = null;
+  let most = 1;
+  for (const [key, n] of counts) if (n > most) [best, most] = [key, n];
+  return best;
+}
