@@ -6,6 +6,7 @@
 //   npm run eval:stories              dev scores with the committed parameters (src/merge/data/stories.json)
 //   npm run eval:stories -- --tune    coordinate search on the TRAIN split only; prints the best parameters
 //                                     (about 10 s per configuration on one core)
+// The similarity model the parameters sit on is fitted separately, also on train: scripts/train-stories.ts.
 import { performance } from 'node:perf_hooks';
 import { defaultStoryParameters, StoryClusterer, type StoryDocument, type StoryParameters } from '../src/merge/stories.js';
 import { bcubed, pairwise, type Scores } from './bcubed.js';
@@ -94,7 +95,7 @@ function main(): void {
   }
 
   const params = defaultStoryParameters();
-  const shown = (['threshold', 'singletonThreshold', 'splitMargin', 'mergeMargin', 'mergeCosine'] as const).map((k) => `${k} ${params[k]}`);
+  const shown = (['threshold', 'singletonThreshold', 'splitMargin', 'mergeMargin', 'mergeCosine', 'protagonistMargin', 'absorbThreshold'] as const).map((k) => `${k} ${params[k]}`);
   console.log(`parameters (src/merge/data/stories.json): ${shown.join(', ')}; number of clusters NOT given`);
   for (const [name, split] of [['train', train!], ['dev', dev!]] as const) {
     const r = score(split, {}, SEEDS, train);

@@ -8,10 +8,13 @@
 // another bank) joins the first event's story and the two then grow together:
 // - joining a one-article story takes a stricter match than joining an established one;
 // - after a join, the story is checked for two well-separated groups of members (2-means) and split if it holds them;
+//   two groups each about its own protagonist (the entity its reports name most often) need less separation;
 // - an article that matches two stories whose members are not separated merges them;
 // - a story, as it grows, is merged with a nearby story (a candidate of its newest article) whose centroid is
 //   close to its own, unless the split check would part them: the repair for an event that a split or an early
-//   arrival order cut in two.
+//   arrival order cut in two;
+// - a grown story takes in the small nearby stories whose articles fit it (reports that matched nothing on arrival,
+//   when the story was young).
 // A split never parts a copy (syndication, a paste) from its original, and none is tried before `splitFrom`
 // articles have been seen, when word statistics cannot yet tell an event's words from its kind's.
 // Each costs a bounded amount per article (stories above `maxSplitCheck` articles are left as they are), so the
@@ -55,9 +58,8 @@ export interface StoryParameters {
    */
   mergeMargin: number;
   /**
-   * Two stories of at least `minSplitSize` articles whose centroids score at least this are merged: whole stories
-   * are steadier evidence than single articles (on ECB+ train, the two events of one topic score 0.04 to 0.66,
-   * two halves of one event 0.62 to 0.92).
+   * Two stories of at least `minSplitSize` articles whose centroids score at least this are merged (unless the
+   * split check would part them): whole stories are steadier evidence than single articles.
    */
   mergeCosine: number;
   /**
@@ -394,8 +396,8 @@ export class StoryClusterer {
       }
     }
     // Not when the split check would part them again: that gate also keeps a lower `mergeCosine` from merging two
-    // events of one kind (on ECB+ train, F1 stays within 0.932-0.936 for mergeCosine 0.2-0.5 with it, and falls
-    // to 0.894 at 0.35 without it).
+    // events of one kind (on ECB+ train, with the earlier unlearnt similarity, F1 stayed within 0.932-0.936 for
+    // mergeCosine 0.2-0.5 with it, and fell to 0.894 at 0.35 without it).
     if (best && !this.separated(story.members, best.members, p.splitMargin)) this.merge(story, best);
   }
 
@@ -412,7 +414,8 @@ export class StoryClusterer {
       const norms = this.storyNorms(story);
       let sum = 0;
       for (const m of other.members) sum += this.sim.score(m.vectors, this.memberNorms(m), story.centroid, norms);
-      if (sum / other.members.length >= p.absorbThreshold) this.merge(story, other);
+      // The older of the two keeps its id (and the members of both).
+      if (sum / other.members.length >= p.absorbThreshold) story = this.merge(story, other);
     }
   }
 
@@ -421,8 +424,8 @@ export class StoryClusterer {
     return story.members.length <= this.params.maxSplitCheck;
   }
 
-  /** Moves the members of the younger story into the older one; the younger is left empty. */
-  private merge(a: StoryState, b: StoryState): void {
+  /** Moves the members of the younger story into the older one, which it returns; the younger is left empty. */
+  private merge(a: StoryState, b: StoryState): StoryState {
     const [keep, gone] = a.created <= b.created ? [a, b] : [b, a];
     for (const m of gone.members) {
       addMember(keep, m);
@@ -431,6 +434,7 @@ export class StoryClusterer {
     keep.members.sort((x, y) => x.arrival - y.arrival);
     gone.members = [];
     gone.centroid = emptyCentroids();
+    return keep;
   }
 
   private leastLike(members: Member[], to: Centroids, toNorms: Norms): Member {

@@ -121,7 +121,7 @@ export class Similarity {
 
   vectorsOf(doc: StoryDocument): Vectors {
     const v = storyVectors(doc);
-    return { ...perChannel((c) => this.weights[c].intern(v[c])), year: latestYear(v.numbers), who: protagonist(doc) };
+    return { ...perChannel((c) => this.weights[c].intern(v[c])), year: latestYear(v.numbers, doc.published), who: protagonist(doc) };
   }
 
   observe(v: Vectors): void {

@@ -204,10 +204,12 @@ test('a split keeps a copy with its original, even when 2-means would put it wit
   assert.deepEqual(run({ ...loose, copyKeyShare: 2 }, withCopy).stories, ['story-halvern-1: halvern-1,halvern-2,halvern-3,halvern-4', 'story-quillton-1: quillton-1,quillton-2,mixed,quillton-3,quillton-4']);
 });
 
-test('the latest year is the largest four-digit number of the last two centuries among the numbers', () => {
+test('the latest year is the largest of the publication year and the years of the last two centuries among the numbers', () => {
   const v = storyVectors({ id: 'y', title: null, text: 'Built in 1998, the bridge was closed on 3 May 2009; 2,010 cars and the 2011th ticket, 1850 and 2150 aside.', published: null });
-  assert.equal(latestYear(v.numbers), 2009);
-  assert.equal(latestYear(storyVectors({ id: 'n', title: null, text: 'No year here, only 12 cars.', published: null }).numbers), null);
+  assert.equal(latestYear(v.numbers, null), 2009);
+  assert.equal(latestYear(v.numbers, '2024-03-26T10:00:00Z'), 2024);
+  assert.equal(latestYear(v.numbers, '2001-01-01'), 2009);
+  assert.equal(latestYear(storyVectors({ id: 'n', title: null, text: 'No year here, only 12 cars.', published: null }).numbers, null), null);
 });
 
 test('the protagonist is the entity named most often, at least twice', () => {
