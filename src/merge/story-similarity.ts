@@ -12,7 +12,7 @@ import { CHANNELS, latestYear, perChannel, protagonist, storyVectors, type Chann
 import { Weights, type Centroid, type Sparse } from './story-weights.js';
 
 export type Vectors = Record<Channel, Sparse> & {
-  /** The latest year the text mentions, or null. */
+  /** The latest of the years the text mentions and its publication year, or null (see `latestYear`). */
   year: number | null;
   /** The entity it names most often, or null (see `protagonist`). */
   who: string | null;
