@@ -1,56 +1,37 @@
 // Story clustering on ECB+ (../shared/eval/ecbplus): clusters the documents of a split in a streaming pass, without
-// being told how many stories there are, and scores against the gold event clusters (subtopics). The train texts
-// (no labels) prime the word statistics, as a stream's earlier articles would; throughput excludes that priming.
+// being told how many stories there are, and scores against the gold event clusters (subtopics). Each document is
+// given as production gives an article: detokenised text and the entities the annotation layer finds in it
+// (eval/ecbplus.ts). The train texts (no labels) prime the word statistics, as a stream's earlier articles would;
+// throughput excludes that priming and the annotation.
 //   npm run eval:stories              dev scores with the committed parameters (src/merge/data/stories.json)
 //   npm run eval:stories -- --tune    coordinate search on the TRAIN split only; prints the best parameters
 //                                     (about 10 s per configuration on one core)
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The similarity model the parameters sit on is fitted separately, also on train: scripts/train-stories.ts.
 import { performance } from 'node:perf_hooks';
-import { defaultStoryParameters, StoryClusterer, type StoryParameters } from '../src/merge/stories.js';
-import { packagePath } from '../src/paths.js';
-import { seededRandom } from '../src/random.js';
+import { defaultStoryParameters, StoryClusterer, type StoryDocument, type StoryParameters } from '../src/merge/stories.js';
 import { bcubed, pairwise, type Scores } from './bcubed.js';
+import { ECB_DOCS, readEcb, shuffled, storyDocument, type EcbDoc } from './ecbplus.js';
 
-interface EcbDoc {
-  doc_id: string;
-  subtopic: string;
-  split: string;
-  text: string;
-}
-
-const DATA = join(packagePath('..', 'shared', 'eval', 'ecbplus'), 'docs.jsonl');
-
-/** A fixed pseudo-random arrival order (documents are stored grouped by topic, which no stream would be). */
-function shuffled<T>(items: T[], seed: number): T[] {
-  const random = seededRandom(seed);
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
-function asStory(d: EcbDoc) {
-  return { id: d.doc_id, title: null, text: d.text, published: null };
+/** A document with what the clusterer is given (annotated once, used for every arrival order). */
+interface Doc extends EcbDoc {
+  story: StoryDocument;
 }
 
 /**
  * `arrival`: the story each document was given as it arrived; `final`: the clustering after the whole stream (a
  * story split after a document arrived moves it).
  */
-function cluster(docs: EcbDoc[], params: Partial<StoryParameters>, background: EcbDoc[]) {
-  const clusterer = new StoryClusterer(params, background.map(asStory));
+function cluster(docs: Doc[], params: Partial<StoryParameters>, background: Doc[]) {
+  const clusterer = new StoryClusterer(params, background.map((d) => d.story));
   const arrival = new Map<string, string>();
   const t0 = performance.now();
-  for (const d of docs) arrival.set(d.doc_id, clusterer.add(asStory(d)));
+  for (const d of docs) arrival.set(d.doc_id, clusterer.add(d.story));
   const seconds = (performance.now() - t0) / 1000;
   const final = new Map(clusterer.stories().flatMap((s) => s.articles.map((a): [string, string] => [a.id, s.id])));
   return { arrival, final, seconds };
 }
 
-function score(docs: EcbDoc[], params: Partial<StoryParameters>, seeds: number[], background: EcbDoc[]) {
+function score(docs: Doc[], params: Partial<StoryParameters>, seeds: number[], background: Doc[]) {
   const gold = new Map(docs.map((d) => [d.doc_id, d.subtopic]));
   const runs = seeds.map((seed) => {
     const { arrival, final, seconds } = cluster(shuffled(docs, seed), params, background);
@@ -66,14 +47,13 @@ const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /** The values tried for each tuned parameter, one parameter at a time (coordinate ascent). */
 const GRID: Partial<Record<keyof StoryParameters, number[]>> = {
-  mergeCosine: [0.3, 0.36, 0.42, 0.48],
-  splitMargin: [0.15, 0.2, 0.25, 0.3, 0.35],
-  mergeMargin: [0.1, 0.15, 0.2, 0.25],
-  numberWeight: [0.25, 0.3, 0.35, 0.4, 0.45],
-  entityWeight: [0.35, 0.4, 0.45, 0.5],
-  threshold: [0.1, 0.12, 0.15],
-  singletonThreshold: [0.1, 0.125, 0.15, 0.2],
-  minSplitSize: [2, 3, 4],
+  mergeCosine: [0.2, 0.3, 0.4, 0.5, 0.6],
+  splitMargin: [0.35, 0.4, 0.45, 0.5, 0.55],
+  mergeMargin: [0.25, 0.3, 0.35, 0.4, 0.45],
+  threshold: [0.02, 0.05, 0.08, 0.12],
+  singletonThreshold: [0.02, 0.05, 0.1, 0.15],
+  minSplitSize: [3, 4, 5, 6],
+  absorbThreshold: [0.05, 0.1, 0.2, 0.3],
 };
 const SWEEPS = 2;
 
@@ -81,7 +61,7 @@ const SWEEPS = 2;
  * Tunes on the TRAIN split only, starting from the committed parameters, and prints the best found. A value is
  * kept only when it beats the best so far, so the result never scores below the start on train.
  */
-function tune(train: EcbDoc[]): void {
+function tune(train: Doc[]): void {
   const best: Partial<StoryParameters> = {};
   let bestF1 = score(train, best, SEEDS, train).b3.f1;
   console.log(`  start: train B3 F1 ${bestF1.toFixed(4)}`);
@@ -102,23 +82,22 @@ function tune(train: EcbDoc[]): void {
 }
 
 function main(): void {
-  if (!existsSync(DATA)) {
-    console.log(`eval:stories skipped: ${DATA} not found (the shared evaluation folder is absent).`);
+  const ecb = readEcb();
+  if (!ecb) {
+    console.log(`eval:stories skipped: ${ECB_DOCS} not found (the shared evaluation folder is absent).`);
     return;
   }
-  const docs = readFileSync(DATA, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as EcbDoc);
-  const train = docs.filter((d) => d.split === 'train');
-  const dev = docs.filter((d) => d.split === 'dev');
+  const [train, dev] = [ecb.train, ecb.dev].map((split) => split.map((d): Doc => ({ ...d, story: storyDocument(d) })));
 
   if (process.argv.includes('--tune')) {
-    tune(train);
+    tune(train!);
     return;
   }
 
   const params = defaultStoryParameters();
-  const shown = (['entityWeight', 'numberWeight', 'threshold', 'singletonThreshold', 'splitMargin', 'mergeMargin', 'mergeCosine'] as const).map((k) => `${k} ${params[k]}`);
+  const shown = (['threshold', 'singletonThreshold', 'splitMargin', 'mergeMargin', 'mergeCosine', 'protagonistMargin', 'absorbThreshold'] as const).map((k) => `${k} ${params[k]}`);
   console.log(`parameters (src/merge/data/stories.json): ${shown.join(', ')}; number of clusters NOT given`);
-  for (const [name, split] of [['train', train], ['dev', dev]] as const) {
+  for (const [name, split] of [['train', train!], ['dev', dev!]] as const) {
     const r = score(split, {}, SEEDS, train);
     console.log(`${name}: ${split.length} docs, ${r.gold} gold stories, ${r.clusters.toFixed(1)} predicted (mean over ${SEEDS.length} arrival orders)`);
     console.log(`  B3        ${fmt(r.b3)}`);

@@ -11,8 +11,9 @@ export interface StoryDocument {
   published: string | null;
   source?: string;
   /**
-   * Entity mentions from the annotations: their canonical ids join the capitalised words as names (on ECB+ train,
-   * the tagger's entities alone scored B-cubed F1 0.901, capitalised words 0.925, both 0.925).
+   * Entity mentions from the annotations: their canonical ids join the capitalised words as names, and the one
+   * named most often is the article's protagonist (see `protagonist`). Without them, on ECB+, train B-cubed F1 is
+   * 0.954 and dev 0.956; with them 0.957 and 0.974, most of it from the protagonist rule of stories.ts.
    */
   entities?: Array<Pick<EntityMention, 'text'> & Partial<Pick<EntityMention, 'id' | 'name'>>>;
 }
@@ -85,4 +86,32 @@ export function storyVectors(doc: StoryDocument): StoryVectors {
   scan(doc.text, counts, true);
   for (const e of doc.entities ?? []) bump(counts.names, (e.id ?? e.name ?? e.text).toLowerCase());
   return perChannel((c) => sublinear(counts[c]));
+}
+
+/** A number token that is a year of the last two centuries ("2009"; not "2009th" or "1,900"). */
+const YEAR = /^(?:19|20)\d\d$/;
+
+/**
+ * The latest of the years among an article's numbers and its publication year, or null: for a news report, usually
+ * the year of its event or of its writing, which two events of one kind rarely share when they lie years apart. The
+ * publication year keeps a report that recalls an older event ("as in 2015, gunmen...") in its own time.
+ */
+export function latestYear(numbers: Vector, published: string | null): number | null {
+  const time = published ? Date.parse(published) : NaN;
+  let latest = Number.isNaN(time) ? null : new Date(time).getUTCFullYear();
+  for (const key of numbers.keys()) if (YEAR.test(key)) latest = Math.max(latest ?? 0, Number(key));
+  return latest;
+}
+
+/**
+ * The entity the article names most often, at least twice (its canonical id, else its name or text, lower-case), or
+ * null: who or where the report is about. Ties go to the first named.
+ */
+export function protagonist(doc: StoryDocument): string | null {
+  const counts = new Map<string, number>();
+  for (const e of doc.entities ?? []) bump(counts, (e.id ?? e.name ?? e.text).toLowerCase());
+  let best: string | null = null;
+  let most = 1;
+  for (const [key, n] of counts) if (n > most) [best, most] = [key, n];
+  return best;
 }

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { StoryClusterer, type StoryParameters } from '../../src/merge/stories.js';
-import { storyVectors } from '../../src/merge/story-features.js';
+import { latestYear, protagonist, storyVectors } from '../../src/merge/story-features.js';
+import { centroidOf, loadSimilarityModel, Similarity, type SimilarityModel, type Vectors } from '../../src/merge/story-similarity.js';
 import { Weights } from '../../src/merge/story-weights.js';
 
 // Three small stories, written for this test, arriving interleaved.
@@ -46,7 +47,7 @@ test('an article sharing no content words with any story starts its own', () => 
 });
 
 test('entity ids from the annotations are used as names when given', () => {
-  const c = new StoryClusterer({ threshold: 0.5, entityWeight: 1 });
+  const c = new StoryClusterer({ threshold: 0.5 });
   const e = (id: string) => ({ text: id, id });
   const a = c.add({ id: 'z1', title: null, text: 'first report', published: null, entities: [e('Q1'), e('Q2')] });
   const b = c.add({ id: 'z2', title: null, text: 'second report', published: null, entities: [e('Q1'), e('Q2')] });
@@ -78,10 +79,15 @@ const BACKGROUND = [
   'The museum opened an exhibition of paintings from private collections across the country.',
 ].map((text, i) => ({ id: `bg${i}`, title: null, text, published: null }));
 
+// A plain similarity (word and name cosines on a logistic scale) instead of the learnt one, so that the tests of
+// each clustering step below do not hang on the learnt weights: on these short texts the learnt model scores
+// every pair of one robbery's reports above 0.99.
+const PLAIN_MODEL = { bias: -4, weights: [4, 4, 0, 0, 0, 0, 0, 0] };
+
 /** Adds [id, text] pairs in order; returns the ids given on arrival and the final stories as "id: a,b" strings. */
-function run(params: Partial<StoryParameters>, docs: ReadonlyArray<readonly [string, string]>) {
+function run(params: Partial<StoryParameters>, docs: ReadonlyArray<readonly [string, string]>, model: SimilarityModel = PLAIN_MODEL) {
   // minDf 1: in a stream this short, a word seen once must still count.
-  const c = new StoryClusterer({ minDf: 1, ...params }, BACKGROUND);
+  const c = new StoryClusterer({ minDf: 1, ...params }, BACKGROUND, model);
   const arrival = docs.map(([id, text]) => c.add({ id, title: null, text, published: null }));
   return { arrival, stories: c.stories().map((s) => `${s.id}: ${s.articles.map((a) => a.id).join(',')}`) };
 }
@@ -90,7 +96,7 @@ const [halvern1, , halvern2, , halvern3] = ROBBERIES.map((d) => d.text);
 
 test('joining a one-article story takes the stricter singletonThreshold', () => {
   const docs = [['a', halvern1!], ['b', halvern2!], ['a-copy', halvern1!], ['c', halvern3!]] as const;
-  const strict = run({ threshold: 0.05, singletonThreshold: 0.9 }, docs);
+  const strict = run({ threshold: 0.05, singletonThreshold: 0.95 }, docs);
   // b is not close enough to the lone a; the copy is; c then needs only the low bar of a two-article story.
   assert.deepEqual(strict.arrival, ['story-a', 'story-b', 'story-a', 'story-a']);
   assert.deepEqual(strict.stories, ['story-a: a,a-copy,c', 'story-b: b']);
@@ -100,17 +106,17 @@ test('joining a one-article story takes the stricter singletonThreshold', () => 
 test('an article matching two stories merges them into the older unless their members stay apart', () => {
   const docs = [['a', halvern1!], ['b', halvern2!], ['a-copy', halvern1!], ['b-copy', halvern2!]] as const;
   // b-copy matches story-b (its twin) and story-a (low bar for two articles) and joins the better margin, story-a.
-  const merged = run({ threshold: 0.05, singletonThreshold: 0.9, mergeMargin: 1.01 }, docs);
+  const merged = run({ threshold: 0.05, singletonThreshold: 0.95, mergeMargin: 1.01 }, docs);
   assert.deepEqual(merged.arrival, ['story-a', 'story-b', 'story-a', 'story-a']);
   assert.deepEqual(merged.stories, ['story-a: a,b,a-copy,b-copy']);
-  assert.deepEqual(run({ threshold: 0.05, singletonThreshold: 0.9, mergeMargin: -1.01 }, docs).stories, ['story-a: a,a-copy,b-copy', 'story-b: b']);
+  assert.deepEqual(run({ threshold: 0.05, singletonThreshold: 0.95, mergeMargin: -1.01 }, docs).stories, ['story-a: a,a-copy,b-copy', 'story-b: b']);
 });
 
 test('a story that took in the first reports of a second event splits into the two events', () => {
   const docs = ROBBERIES.map((d) => [d.id, d.text] as const);
-  // Bars low enough that the first Quillton report joins the Halvern story as it arrives; splitFrom 0, as this
-  // stream (with its background) is shorter than the default.
-  const loose = { threshold: 0.05, singletonThreshold: 0.05, splitFrom: 0 };
+  // Bars low enough that the first Quillton report joins the Halvern story as it arrives; splitFrom 0 and groups of
+  // 3, as this stream (with its background) is shorter than the defaults are made for.
+  const loose = { threshold: 0.05, singletonThreshold: 0.05, splitFrom: 0, minSplitSize: 3 };
   const split = run(loose, docs);
   assert.deepEqual(split.arrival.slice(0, 5), Array(5).fill('story-halvern-1'));
   // The sixth article makes the story large enough to check (2 x minSplitSize); from then on Quillton has its own.
@@ -123,7 +129,7 @@ test('a story that took in the first reports of a second event splits into the t
 });
 
 test('with default parameters the two robberies form two stories as they arrive', () => {
-  const r = run({}, ROBBERIES.map((d) => [d.id, d.text] as const));
+  const r = run({}, ROBBERIES.map((d) => [d.id, d.text] as const), loadSimilarityModel());
   assert.deepEqual(r.arrival, ROBBERIES.map((d) => `story-${d.event}-1`));
 });
 
@@ -163,7 +169,7 @@ test('two stories of one event kept apart on arrival merge once their centroids 
   const docs = [['a', halvern1!], ['a2', halvern1!], ['a3', halvern1!], ['c', halvern3!], ['c2', halvern3!], ['c3', halvern3!]] as const;
   // Bars so high that only copies join; c3 completes a second story of minSplitSize articles, which is compared
   // with the first as a whole.
-  const strict = { threshold: 0.9, singletonThreshold: 0.9 };
+  const strict = { threshold: 0.9, singletonThreshold: 0.9, minSplitSize: 3 };
   const merged = run({ ...strict, mergeCosine: 0.1 }, docs);
   assert.deepEqual(merged.arrival, ['story-a', 'story-a', 'story-a', 'story-c', 'story-c', 'story-a']);
   assert.deepEqual(merged.stories, ['story-a: a,a2,a3,c,c2,c3']);
@@ -192,8 +198,60 @@ test('a split keeps a copy with its original, even when 2-means would put it wit
   const mixed = `${halvern1!} Petrak Osei was caught near Quillton with cash from the Farmers Bank vault; a Quillton judge refused bail for Petrak Osei, who fled on a motorbike.`;
   const docs = ROBBERIES.map((d) => [d.id, d.text] as const);
   const withCopy = [...docs.slice(0, 4), ['mixed', mixed] as const, ...docs.slice(4)];
-  const loose = { threshold: 0.05, singletonThreshold: 0.05, splitFrom: 0 };
+  const loose = { threshold: 0.05, singletonThreshold: 0.05, splitFrom: 0, minSplitSize: 3 };
   assert.deepEqual(run(loose, withCopy).stories, ['story-halvern-1: halvern-1,halvern-2,mixed,halvern-3,halvern-4', 'story-quillton-1: quillton-1,quillton-2,quillton-3,quillton-4']);
   // Without the copy rule (no two articles share over 100 % of their keys) it goes with the Quillton reports.
   assert.deepEqual(run({ ...loose, copyKeyShare: 2 }, withCopy).stories, ['story-halvern-1: halvern-1,halvern-2,halvern-3,halvern-4', 'story-quillton-1: quillton-1,quillton-2,mixed,quillton-3,quillton-4']);
+});
+
+test('the latest year is the largest of the publication year and the years of the last two centuries among the numbers', () => {
+  const v = storyVectors({ id: 'y', title: null, text: 'Built in 1998, the bridge was closed on 3 May 2009; 2,010 cars and the 2011th ticket, 1850 and 2150 aside.', published: null });
+  assert.equal(latestYear(v.numbers, null), 2009);
+  assert.equal(latestYear(v.numbers, '2024-03-26T10:00:00Z'), 2024);
+  assert.equal(latestYear(v.numbers, '2001-01-01'), 2009);
+  assert.equal(latestYear(storyVectors({ id: 'n', title: null, text: 'No year here, only 12 cars.', published: null }).numbers, null), null);
+});
+
+test('the protagonist is the entity named most often, at least twice', () => {
+  const e = (text: string, id?: string) => ({ text, ...(id ? { id } : {}) });
+  const doc = (entities: Array<ReturnType<typeof e>>) => ({ id: 'p', title: null, text: '', published: null, entities });
+  assert.equal(protagonist(doc([e('Halvern', 'geo:1'), e('Ossian Dorsey', 'person:od'), e('Dorsey', 'person:od'), e('Halvern', 'geo:1'), e('Dorsey', 'person:od')])), 'person:od');
+  // A tie goes to the first named; entities without ids count by their text.
+  assert.equal(protagonist(doc([e('Quillton'), e('Osei'), e('Osei'), e('Quillton')])), 'quillton');
+  assert.equal(protagonist(doc([e('Halvern'), e('Quillton')])), null);
+});
+
+test('with the learnt model, years far apart lower the score of two reports of one kind', () => {
+  const sim = new Similarity(1, 0.5, 50);
+  const text = (year: number) => `${halvern1!} The robbery in ${year} was the first at a Halvern bank.`;
+  const [story, sameYear, otherYear] = [2031, 2031, 2024].map((y) => sim.vectorsOf({ id: String(y), title: null, text: text(y), published: null }));
+  for (const v of [story!, sameYear!, otherYear!]) sim.observe(v);
+  const c = centroidOf([story!]);
+  const score = (v: Vectors) => sim.score(v, sim.norms(v), c, sim.centroidNorms(c));
+  assert.ok(score(sameYear!) > score(otherYear!), `${score(sameYear!)} <= ${score(otherYear!)}`);
+});
+
+test('two groups about distinct protagonists are split at the lower protagonistMargin', () => {
+  // Each report names its town twice, so the town is its protagonist.
+  const docs = ROBBERIES.map((d) => {
+    const town = d.event === 'halvern' ? 'Halvern' : 'Quillton';
+    return { id: d.id, title: null, text: d.text, published: null, entities: [{ text: town, id: `geo:${d.event}` }, { text: town, id: `geo:${d.event}` }] };
+  });
+  const stories = (params: Partial<StoryParameters>) => {
+    const c = new StoryClusterer({ minDf: 1, threshold: 0, singletonThreshold: 0, splitFrom: 0, minSplitSize: 3, splitMargin: 1.01, ...params }, BACKGROUND, PLAIN_MODEL);
+    for (const d of docs) c.add(d);
+    return c.stories().map((s) => s.articles.map((a) => a.id).join(','));
+  };
+  // With no bar to joining, all reports join the first story; no margin reaches splitMargin 1.01, but the towns are
+  // distinct protagonists.
+  assert.deepEqual(stories({ protagonistMargin: 0.1 }), ['halvern-1,halvern-2,halvern-3,halvern-4', 'quillton-1,quillton-2,quillton-3,quillton-4']);
+  assert.deepEqual(stories({ protagonistMargin: 0.1, protagonistShare: 1.01 }), [ROBBERIES.map((d) => d.id).join(',')]);
+});
+
+test('a small story is absorbed by a grown story its articles now fit', () => {
+  const docs = [['a', halvern1!], ['b', halvern2!], ['a2', halvern1!], ['a3', halvern1!]] as const;
+  // b does not reach the singleton bar of the lone a; once a's story holds minSplitSize articles, b fits it.
+  const strict = { threshold: 0.05, singletonThreshold: 0.95, minSplitSize: 3 };
+  assert.deepEqual(run({ ...strict, absorbThreshold: 0.5 }, docs), { arrival: ['story-a', 'story-b', 'story-a', 'story-a'], stories: ['story-a: a,b,a2,a3'] });
+  assert.deepEqual(run({ ...strict, absorbThreshold: 0.99 }, docs).stories, ['story-a: a,a2,a3', 'story-b: b']);
 });
