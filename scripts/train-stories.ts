@@ -1,5 +1,5 @@
 // Learns the story similarity model (src/merge/story-similarity.ts) from the ECB+ train split and writes
-// src/merge/data/story-similarity.json. Usage: npm run build && node dist/scripts/train-stories.js
+// src/merge/data/story-similarity.json. Usage: npm run train:stories
 //
 // Examples are what the clusterer compares: an article against a group of articles (a story's centroid) and two
 // groups against each other. Positives come from the article's own event (itself left out), negatives from the two
@@ -158,7 +158,7 @@ function main(): void {
   console.log(report('dev (not used for fitting)', examples(ecb.dev, seededRandom(SEED)), w));
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   const model = {
-    _comment: 'Story similarity model: logistic regression over these features, fitted on the ECB+ train split by scripts/train-stories.ts (npm run build && node dist/scripts/train-stories.js). Do not edit by hand.',
+    _comment: 'Story similarity model: logistic regression over these features, fitted on the ECB+ train split by scripts/train-stories.ts (npm run train:stories). Do not edit by hand.',
     features: FEATURES,
     bias: round(w.at(-1)!),
     weights: w.slice(0, -1).map(round),

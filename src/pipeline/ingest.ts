@@ -69,7 +69,12 @@ export async function ingest(
     for (const item of batch) ready.push(await item);
     const events = await inBatch(repo, async () => {
       const out: IngestEvent[] = [];
-      for (const item of ready) out.push('error' in item ? { kind: 'error', error: item.error } : await store(item, repo, finder));
+      for (const item of ready) {
+        out.push('error' in item ? { kind: 'error', error: item.error } : await store(item, repo, finder));
+        // The store's calls are synchronous: between articles, let the workers' replies in, so their next tasks
+        // are handed out while this batch is written instead of after it.
+        await new Promise(setImmediate);
+      }
       return out;
     });
     events.forEach(report);
