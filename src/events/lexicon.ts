@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../paths.js';
 import type { EntityType, FigureKind, IncidentType, PerpetratorStatus } from '../types.js';
 import type { PhraseRules } from './noun-phrases.js';
+import type { CandidateRules } from './role-candidates.js';
 import { phraseMatcher, type PhraseMatcher } from './phrases.js';
 
 interface CueGroup {
@@ -96,6 +97,12 @@ export interface EventLexicon {
   placeHeads: Set<string>;
   /** Words naming a time of their own ("on Sunday", "around New Year"), resolved by the annotator or not. */
   timeCues: PhraseMatcher;
+  /** Which runs of words the learned role classifier considers (data/learned-roles.json). */
+  candidates: CandidateRules;
+  /** In a sentence written in mixed case, the probability from which the model adds a filler to the rules' ones. */
+  mixedCaseMinProbability: number;
+  /** Knowledge-base kinds of perpetrators the rules found that stand whatever the model says (armed groups). */
+  knownPerpetratorKinds: Set<string>;
 }
 
 function readData<T>(name: string): T {
@@ -130,6 +137,7 @@ export function eventLexicon(): EventLexicon {
   }>('roles.json');
   const victimData = readData<{ titles: string[]; connectors: string[]; stops: string[]; minNameWords: number; maxNameWords: number; titleReach: number; cueReach: number; possessiveCues: string[] }>('victims.json');
   const times = readData<{ timeCues: string[] }>('dates.json');
+  const learned = readData<{ stops: string[]; maxWords: number; maxJoinedWords: number; mixedCaseMinProbability: number; knownPerpetratorKinds: string[] }>('learned-roles.json');
   const words = readData<{ weapons: string[]; weaponSeizures: string[]; clauseWords: string[]; notWeaponAfter: string[]; targets: string[]; perpetratorDescriptions: string[]; maxTargetModifiers: number; maxWeaponModifiers: number; modifierStops: string[]; placeOnlyPrepositions: string[]; peopleAfterTarget: string[] }>('lexicon.json');
   const cueInfo = new Map<string, { type: IncidentType; weak: boolean }>();
   for (const group of cues) for (const p of group.phrases) if (!cueInfo.has(p)) cueInfo.set(p, { type: group.type, weak: group.weak === true });
@@ -180,6 +188,9 @@ export function eventLexicon(): EventLexicon {
     orgHeads: new Set(roles.orgHeads),
     genericGroupWords: new Set(roles.genericGroupWords),
     placeHeads: new Set(roles.placeHeads),
+    candidates: { stops: new Set(learned.stops), maxWords: learned.maxWords, maxJoinedWords: learned.maxJoinedWords },
+    mixedCaseMinProbability: learned.mixedCaseMinProbability,
+    knownPerpetratorKinds: new Set(learned.knownPerpetratorKinds),
   };
   return cached;
 }

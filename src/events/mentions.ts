@@ -6,50 +6,23 @@
 // place and date (`folded`); mentions too bare to be incidents of their own are kept with a `dropped` reason; a
 // date is inherited from the main event only when the sentence names no time of its own.
 import type { Annotations, Article, DateMention, IncidentType, Span } from '../types.js';
-import { articleAcronyms } from './acronyms.js';
 import { datesCompatible, precisionRank } from './dates.js';
 import { familyOf, isAttack, isFollowUp } from './families.js';
-import { sentenceFigures } from './figures.js';
 import { eventLexicon, type EventLexicon } from './lexicon.js';
 import { gazetteerPlaces } from './place-knowledge.js';
 import { comparePlaces, spellingKey, type PlaceKnowledge } from './places.js';
-import { perpetrators, places, targets, victims, weapons } from './roles.js';
+import { learnedRoles } from './learned-roles.js';
+import { readArticle, type SentenceReading, type SentenceRoles } from './reading.js';
+import { roleModel, type RoleModel } from './role-model.js';
 import type { IncidentMention, MentionDate, MentionFigure, MentionPlace } from './types.js';
-import type { PhraseHit } from './phrases.js';
 
 export interface MentionOptions {
   /** Coordinates and containment of places (default: the gazetteer); null compares places by name only. */
   knowledge?: PlaceKnowledge | null;
   /** Days a sentence date may differ from the article's main event date and still be the main event. */
   toleranceDays?: number;
-}
-
-/** Groups span records by the sentence that contains their start, in one pass over both sorted lists. */
-function bySentence<T extends Span>(sentences: Span[], items: T[]): T[][] {
-  const sorted = [...items].sort((a, b) => a.start - b.start);
-  const out: T[][] = sentences.map(() => []);
-  let j = 0;
-  for (let i = 0; i < sentences.length; i++) {
-    const s = sentences[i]!;
-    while (j < sorted.length && sorted[j]!.start < s.start) j++;
-    while (j < sorted.length && sorted[j]!.start < s.end) out[i]!.push(sorted[j++]!);
-  }
-  return out;
-}
-
-/** The incident types a sentence reports, each with its first trigger. Weak cues ("attack", "killed") count only
- *  when no strong cue is present, or when the sentence gives casualty figures that need an attack to belong to. */
-function sentenceTypes(hits: PhraseHit[], lex: EventLexicon, hasCasualties: boolean): Map<IncidentType, PhraseHit> {
-  const info = (h: PhraseHit) => lex.cueInfo.get(h.phrase);
-  const strong = hits.filter((h) => info(h) && !info(h)!.weak);
-  const attackNamed = strong.some((h) => isAttack(info(h)!.type));
-  const use = strong.length === 0 || (hasCasualties && !attackNamed) ? hits : strong;
-  const types = new Map<IncidentType, PhraseHit>();
-  for (const h of use) {
-    const type = info(h)?.type;
-    if (type && !types.has(type)) types.set(type, h);
-  }
-  return types;
+  /** The learned role classifier (default: the committed model); null keeps the fillers the rules find. */
+  roleModel?: RoleModel | null;
 }
 
 /** Which of the sentence's mentions a figure belongs to: arrests to the arrest, casualties to the attack. */
@@ -135,72 +108,66 @@ function referenceToMain(m: IncidentMention, lead: IncidentMention, bare: boolea
   return bare || (accusation && isWeak(m, lex));
 }
 
+function joinRoles(a: SentenceRoles, b: SentenceRoles): SentenceRoles {
+  return { perpetrators: [...a.perpetrators, ...b.perpetrators], weapons: [...a.weapons, ...b.weapons], targets: [...a.targets, ...b.targets], victims: [...a.victims, ...b.victims] };
+}
+
 export function extractIncidentMentions(article: Article, annotations: Annotations, options: MentionOptions = {}): IncidentMention[] {
   const lex = eventLexicon();
   const tolerance = options.toleranceDays ?? 2;
   const knowledge = options.knowledge === undefined ? gazetteerPlaces() : options.knowledge ?? undefined;
   const text = article.text;
-  const sentences = annotations.sentences.length ? [...annotations.sentences].sort((a, b) => a.start - b.start) : [{ start: 0, end: text.length }];
-  const acronyms = articleAcronyms(text, sentences, annotations.entities, lex);
-  const entities = bySentence(sentences, [...annotations.entities, ...acronyms.untagged(annotations.entities)]);
-  const dates = bySentence(sentences, annotations.dates);
-  const quantities = bySentence(sentences, annotations.quantities);
+  const reading = readArticle(article, annotations, lex);
+  const model = options.roleModel === undefined ? roleModel() : options.roleModel;
+  const roles = model ? learnedRoles(text, reading.sentences, model, lex, reading.acronyms) : reading.sentences.map((r) => r.roles);
+  // The fillers of a sentence without cues belong to the incidents of the sentence before it.
+  const cued: SentenceReading[] = [];
+  reading.sentences.forEach((r, i) => {
+    const owner = cued[cued.length - 1];
+    if (r.hits.length) cued.push({ ...r, roles: roles[i]! });
+    else if (owner && owner.index === r.index - 1) owner.roles = joinRoles(owner.roles, roles[i]!);
+  });
   const mentions: IncidentMention[] = [];
   // Mentions whose sentence names a time the annotator did not resolve, and mentions in accusation sentences.
   const ownTime = new Set<IncidentMention>();
   const accusations = new Set<IncidentMention>();
   const borrowedPlaces = new Set<IncidentMention>();
   let previous: IncidentMention[] = [];
+  let previousIndex = -2;
 
-  sentences.forEach((s, i) => {
-    const slice = text.slice(s.start, s.end);
-    const hits = lex.cues.find(slice, s.start);
-    if (!hits.length) {
-      previous = [];
-      return;
-    }
-    const { figures, discarded } = sentenceFigures(text, s, quantities[i]!, lex);
-    const types = sentenceTypes(hits, lex, figures.some((f) => f.kind !== 'arrested'));
-    const typeList = [...types.keys()];
-    const ents = entities[i]!;
-    const sentencePlaces = places(text, s, ents, lex);
-    const triggers = [...types.values()];
-    const unresolvedTime = lex.timeCues.find(slice, s.start).some((h) => !dates[i]!.some((d) => d.start <= h.start && h.end <= d.end));
-    const accusation = lex.allegationCues.find(slice).length > 0;
-    const shared = {
-      perpetrators: perpetrators(text, s, ents, triggers, lex, acronyms),
-      weapons: weapons(text, s, lex),
-      targets: targets(text, s, ents, triggers, lex),
-      victims: victims(text, s, ents, lex),
-    };
+  for (const r of cued) {
+    // A sentence after one without incident cues follows no incident.
+    if (r.index !== previousIndex + 1) previous = [];
+    previousIndex = r.index;
+    const typeList = [...r.types.keys()];
     const current: IncidentMention[] = [];
-    for (const [type, hit] of types) {
+    for (const [type, hit] of r.types) {
       // A sentence that names no place continues the place of the incident reported just before it.
-      const inherited = sentencePlaces.length ? sentencePlaces : previous.find((m) => familyOf(m.type) === familyOf(type))?.places ?? [];
+      const inherited = r.places.length ? r.places : previous.find((m) => familyOf(m.type) === familyOf(type))?.places ?? [];
       current.push({
         articleId: article.id,
         type,
         trigger: { text: text.slice(hit.start, hit.end), start: hit.start, end: hit.end },
-        sentence: { start: s.start, end: s.end },
-        date: sentenceDate(dates[i]!, hit),
+        sentence: { start: r.sentence.start, end: r.sentence.end },
+        date: sentenceDate(r.dates, hit),
         place: inherited[0] ?? null,
         places: inherited,
-        ...shared,
-        figures: figures.filter((f) => homeOf(f, typeList) === type),
-        discarded: type === typeList[0] ? discarded : [],
+        ...r.roles,
+        figures: r.figures.filter((f) => homeOf(f, typeList) === type),
+        discarded: type === typeList[0] ? r.discarded : [],
         background: false,
         folded: false,
         dropped: null,
       });
     }
     for (const m of current) {
-      if (unresolvedTime) ownTime.add(m);
-      if (accusation) accusations.add(m);
-      if (!sentencePlaces.length) borrowedPlaces.add(m);
+      if (r.unresolvedTime) ownTime.add(m);
+      if (r.accusation) accusations.add(m);
+      if (!r.places.length) borrowedPlaces.add(m);
     }
     mentions.push(...current);
     previous = current;
-  });
+  }
 
   // Nothing of its own to tell it from another incident: no place named in its sentence, no figure, no perpetrator.
   const bare = (m: IncidentMention) => (!m.places.length || borrowedPlaces.has(m)) && !m.figures.length && !m.perpetrators.length;

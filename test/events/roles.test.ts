@@ -1,4 +1,5 @@
-// Role filling from syntax-like patterns, in lower-cased text where the tagger misses or cuts names.
+// Role filling from syntax-like patterns, in lower-cased text where the tagger misses or cuts names. These are the
+// rules alone (no learned model): their fillers are the learned classifier's candidates and features.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractIncidentMentions } from '../../src/events/mentions.js';
@@ -7,7 +8,7 @@ import { annotations, article, spanOf, type Layers } from './fixtures.js';
 
 function mentionsOf(text: string, layers: Layers = {}): IncidentMention[] {
   const a = article('r', text);
-  return extractIncidentMentions(a, annotations(a, layers), { knowledge: null });
+  return extractIncidentMentions(a, annotations(a, layers), { knowledge: null, roleModel: null });
 }
 
 const perps = (m: IncidentMention) => m.perpetrators.map((p) => [p.text, p.name, p.entityType, p.status]);

@@ -1,5 +1,6 @@
 // Named victims and target phrases without entities: lower-cased text, where names carry no capitals, read through
-// titles and victim cues (data/victims.json) and target modifiers (data/lexicon.json). Sentences written for these tests.
+// titles and victim cues (data/victims.json) and target modifiers (data/lexicon.json): the rules alone, without the
+// learned model. Sentences written for these tests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractIncidentMentions } from '../../src/events/mentions.js';
@@ -7,7 +8,7 @@ import { annotations, article, spanOf } from './fixtures.js';
 
 function victimsOf(text: string): Array<[string, number, number]> {
   const a = article('v', text);
-  const ms = extractIncidentMentions(a, annotations(a, {}));
+  const ms = extractIncidentMentions(a, annotations(a, {}), { roleModel: null });
   const seen = new Map<number, [string, number, number]>();
   for (const v of ms.flatMap((m) => m.victims)) seen.set(v.start, [v.text, v.start, v.end]);
   return [...seen.values()].sort((x, y) => x[1] - y[1]);
@@ -48,14 +49,14 @@ test('in cased text only capitalised words can be a name', () => {
 test('a name the entity layer found is not read twice', () => {
   const text = 'Gunmen killed Tomas Vega in Ashby.';
   const a = article('v', text);
-  const ms = extractIncidentMentions(a, annotations(a, { entities: [['Tomas Vega', 'PERSON']] }));
+  const ms = extractIncidentMentions(a, annotations(a, { entities: [['Tomas Vega', 'PERSON']] }), { roleModel: null });
   assert.deepEqual(ms.flatMap((m) => m.victims).map((v) => [v.text, v.start]), [['Tomas Vega', spanOf(text, 'Tomas Vega').start]]);
 });
 
 test('a target noun takes the plain words modifying it, but not a determiner or a participle', () => {
   const text = 'rebels blew up a power substation and a federal police building, then bombed the crowded market.';
   const a = article('t', text);
-  const targets = extractIncidentMentions(a, annotations(a, {})).flatMap((m) => m.targets);
+  const targets = extractIncidentMentions(a, annotations(a, {}), { roleModel: null }).flatMap((m) => m.targets);
   const unique = [...new Map(targets.map((t) => [t.start, [t.text, t.start, t.end]])).values()];
   assert.deepEqual(unique, [at(text, 'power substation'), at(text, 'federal police building'), at(text, 'market')]);
 });
