@@ -10,7 +10,7 @@ import { featuresOf, roleSentences } from '../src/events/learned-roles.js';
 import { eventLexicon } from '../src/events/lexicon.js';
 import { extractIncidentMentions } from '../src/events/mentions.js';
 import { readArticle } from '../src/events/reading.js';
-import { deserializeRoleModel, FeatureRows, ROLE_CLASSES, ROLE_MODEL_PATH, serializeRoleModel, type RoleModel } from '../src/events/role-model.js';
+import { deserializeRoleModel, ROLE_CLASSES, ROLE_MODEL_PATH, roleModelOf, serializeRoleModel, type RoleModel } from '../src/events/role-model.js';
 import { annotate } from '../src/nlp/index.js';
 import { packagePath } from '../src/paths.js';
 import { seededRandom } from '../src/random.js';
@@ -61,23 +61,24 @@ function documents(docs: Annotated[]): Document[] {
 
 /** The features seen in at least SETTINGS.minDocuments documents, in order: rarer ones are mostly names of one
  *  document, which the model would only memorise. */
-function vocabulary(docs: Document[]): FeatureRows {
+function vocabulary(docs: Document[]): Int32Array {
   const counts = new Map<number, number>();
   for (const d of docs) {
     const seen = new Set<number>();
     for (const e of d.examples) for (const f of e.features) seen.add(f);
     for (const f of seen) counts.set(f, (counts.get(f) ?? 0) + 1);
   }
-  return new FeatureRows(Int32Array.from([...counts].filter(([, n]) => n >= SETTINGS.minDocuments).map(([f]) => f)).sort());
+  return Int32Array.from([...counts].filter(([, n]) => n >= SETTINGS.minDocuments).map(([f]) => f)).sort();
 }
 
 /** Multinomial logistic regression by AdaGrad over the examples of `docs`, in a seeded order. */
 function fit(docs: Document[], thresholds: number[], ruleThresholds: number[]): RoleModel {
   const { epochs, rate } = SETTINGS;
-  const index = vocabulary(docs);
-  const weights = new Float32Array(index.keys.length * CLASSES);
-  const squares = new Float32Array(index.keys.length * CLASSES).fill(1e-6);
-  const examples = docs.flatMap((d) => d.examples.map((e) => ({ rows: e.features.map((f) => index.row(f)).filter((r) => r >= 0), classes: e.classes })));
+  const keys = vocabulary(docs);
+  const row = new Map([...keys].map((k, i) => [k, i]));
+  const weights = new Float32Array(keys.length * CLASSES);
+  const squares = new Float32Array(keys.length * CLASSES).fill(1e-6);
+  const examples = docs.flatMap((d) => d.examples.map((e) => ({ rows: e.features.map((f) => row.get(f)).filter((r) => r !== undefined), classes: e.classes })));
   const random = seededRandom(SETTINGS.seed);
   const order = examples.map((_, i) => i);
   const scores = new Float64Array(CLASSES);
@@ -105,7 +106,7 @@ function fit(docs: Document[], thresholds: number[], ruleThresholds: number[]): 
       }
     }
   }
-  return { index, weights, thresholds, ruleThresholds };
+  return roleModelOf(keys, weights, thresholds, ruleThresholds);
 }
 
 /** Adds the CEAF-REE counts of the documents, their incidents extracted with `model`. */
