@@ -1,13 +1,14 @@
 // The learned role classifier over an article's readings: candidate fillers of each sentence (role-candidates.ts)
 // are classified into a role or none by the trained model (role-model.ts) from their features
-// (role-features.ts), which include what the rules found; the fillers it accepts replace the rules' ones.
+// (role-features.ts), which include what the rules found. How its fillers and the rules' combine depends on the
+// case the sentence is written in (see learnedRoles).
 import { getEntity } from '../knowledge/index.js';
 import type { Span } from '../types.js';
 import type { Acronyms } from './acronyms.js';
 import type { EventLexicon } from './lexicon.js';
 import type { PhraseHit } from './phrases.js';
 import type { SentenceReading, SentenceRoles } from './reading.js';
-import { candidates, tokenize, type Candidate, type CandidateRules, type Token } from './role-candidates.js';
+import { candidates, tokenize, type Candidate, type Token } from './role-candidates.js';
 import { candidateFeatures, mark, markIndex, roleDocument, type Mark, type RoleSentence } from './role-features.js';
 import { classProbabilities, ROLE_CLASSES, type RoleClass, type RoleModel } from './role-model.js';
 import { firstFrom } from './spans.js';
@@ -41,7 +42,7 @@ function marksOf<T extends Span>(tokens: Token[], spans: readonly T[], name: (s:
 }
 
 /** One reading as the classifier sees it; `previous` is the reading of the sentence before, where read. */
-function roleSentence(text: string, r: SentenceReading, previous: SentenceReading | undefined, lex: EventLexicon, rules: CandidateRules): RoleSentence {
+function roleSentence(text: string, r: SentenceReading, previous: SentenceReading | undefined, lex: EventLexicon): RoleSentence {
   const tokens = tokenize(text, r.sentence);
   const slice = text.slice(r.sentence.start, r.sentence.end);
   const found = (m: { find(t: string, o: number): PhraseHit[] }) => m.find(slice, r.sentence.start);
@@ -73,8 +74,8 @@ function roleSentence(text: string, r: SentenceReading, previous: SentenceReadin
     ...marksOf(tokens, found(lex.weaponSeizures), phrase('seizure')),
   ];
   // Every rule-found filler is a candidate, with the class the rules gave it.
-  const found_ = candidates(tokens, rules);
-  const known = new Set(found_.map((c) => `${c.first}:${c.last}`));
+  const all = candidates(tokens, lex.candidates);
+  const known = new Set(all.map((c) => `${c.first}:${c.last}`));
   const ruled = new Map<string, number>();
   const rule = <T extends Span>(spans: T[], cls: (s: T) => number) => {
     for (const x of spans) {
@@ -84,7 +85,7 @@ function roleSentence(text: string, r: SentenceReading, previous: SentenceReadin
       if (!ruled.has(key)) ruled.set(key, cls(x));
       if (!known.has(key)) {
         known.add(key);
-        found_.push({ start: tokens[m.first]!.start, end: tokens[m.last]!.end, first: m.first, last: m.last, atChunkStart: false, atChunkEnd: false, joined: false });
+        all.push({ start: tokens[m.first]!.start, end: tokens[m.last]!.end, first: m.first, last: m.last, atChunkStart: false, atChunkEnd: false, joined: false });
       }
     }
   };
@@ -96,8 +97,8 @@ function roleSentence(text: string, r: SentenceReading, previous: SentenceReadin
     index: r.index,
     span: r.sentence,
     tokens,
-    candidates: found_,
-    ruled: found_.map((c) => ruled.get(`${c.first}:${c.last}`) ?? 0),
+    candidates: all,
+    ruled: all.map((c) => ruled.get(`${c.first}:${c.last}`) ?? 0),
     cues,
     lookup: markIndex(tokens.length, marks, cues),
     types: [...r.types.keys()],
@@ -106,7 +107,7 @@ function roleSentence(text: string, r: SentenceReading, previous: SentenceReadin
 }
 
 export function roleSentences(text: string, readings: SentenceReading[], lex: EventLexicon): RoleSentence[] {
-  return readings.map((r, i) => roleSentence(text, r, readings[i - 1], lex, lex.candidates));
+  return readings.map((r, i) => roleSentence(text, r, readings[i - 1], lex));
 }
 
 /** Whether a sentence is read at run time: it holds an incident cue or follows one that does. */

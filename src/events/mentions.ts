@@ -1,5 +1,7 @@
 // Incident mentions: each sentence that reports an incident, with its type, trigger, date, place, perpetrators,
-// figures, weapons, targets and victims, all as spans of the article text.
+// figures, weapons, targets and victims, all as spans of the article text. Sentences are read once (reading.ts);
+// the role fillers come from the rules (roles.ts) and the learned classifier (learned-roles.ts), which also reads the
+// sentence after each incident sentence: what it finds there belongs to that incident.
 //
 // The article's main event is its lead (the first attack or claim reported). Later mentions that only refer back
 // to it ("the attack", "the deadliest attack in the country", "officials suggested the attackers ...") take its
@@ -8,10 +10,10 @@
 import type { Annotations, Article, DateMention, IncidentType, Span } from '../types.js';
 import { datesCompatible, precisionRank } from './dates.js';
 import { familyOf, isAttack, isFollowUp } from './families.js';
+import { learnedRoles } from './learned-roles.js';
 import { eventLexicon, type EventLexicon } from './lexicon.js';
 import { gazetteerPlaces } from './place-knowledge.js';
 import { comparePlaces, spellingKey, type PlaceKnowledge } from './places.js';
-import { learnedRoles } from './learned-roles.js';
 import { readArticle, type SentenceReading, type SentenceRoles } from './reading.js';
 import { roleModel, type RoleModel } from './role-model.js';
 import type { IncidentMention, MentionDate, MentionFigure, MentionPlace } from './types.js';
