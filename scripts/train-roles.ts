@@ -54,7 +54,9 @@ function documents(docs: Annotated[]): Document[] {
     // Every sentence is a source of examples, not only those read at run time: more contexts to learn from.
     const sentences = roleSentences(doc.doctext, readArticle(article, annotations, lex, true).sentences, lex);
     const features = featuresOf(sentences, lex);
-    const examples = sentences.flatMap((s, j) => s.candidates.map((c, k) => ({ features: features[j]![k]!, classes: gold.get(normaliseFiller(doc.doctext.slice(c.start, c.end))) ?? [] })));
+    const examples = sentences.flatMap((s, j) =>
+      s.candidates.map((c, k) => ({ features: [...features[j]!.shared, ...features[j]!.candidates[k]!], classes: gold.get(normaliseFiller(doc.doctext.slice(c.start, c.end))) ?? [] })),
+    );
     return { doc, annotations, examples };
   });
 }

@@ -9,8 +9,8 @@ import type { EventLexicon } from './lexicon.js';
 import type { PhraseHit } from './phrases.js';
 import type { SentenceReading, SentenceRoles } from './reading.js';
 import { candidates, tokenize, type Candidate, type Token } from './role-candidates.js';
-import { candidateFeatures, mark, markIndex, roleDocument, type Mark, type RoleSentence } from './role-features.js';
-import { classProbabilities, ROLE_CLASSES, type RoleClass, type RoleModel } from './role-model.js';
+import { candidateFeatures, mark, markIndex, roleDocument, sentenceFeatures, type Mark, type RoleSentence } from './role-features.js';
+import { addWeights, ROLE_CLASSES, softmax, type RoleClass, type RoleModel } from './role-model.js';
 import { firstFrom } from './spans.js';
 import type { RoleFiller } from './types.js';
 
@@ -115,11 +115,11 @@ export function readAtRunTime(s: RoleSentence): boolean {
   return s.types.length > 0 || s.previousTypes.length > 0;
 }
 
-/** The features of every candidate of the sentences, by sentence. Article counts are taken over the sentences read
- *  at run time, so a model trained on every sentence sees the same counts when it runs. */
-export function featuresOf(sentences: RoleSentence[], lex: EventLexicon): number[][][] {
+/** The features of each sentence: those all its candidates share, and each candidate's own. Article counts are
+ *  taken over the sentences read at run time, so a model trained on every sentence sees the same counts when it runs. */
+export function featuresOf(sentences: RoleSentence[], lex: EventLexicon): Array<{ shared: number[]; candidates: number[][] }> {
   const doc = roleDocument(sentences.filter(readAtRunTime));
-  return sentences.map((s) => s.candidates.map((c) => candidateFeatures(s, c, doc, lex.candidates.stops)));
+  return sentences.map((s) => ({ shared: sentenceFeatures(s, doc), candidates: s.candidates.map((c) => candidateFeatures(s, c, doc, lex.candidates.stops)) }));
 }
 
 interface Accepted {
@@ -131,11 +131,13 @@ interface Accepted {
 /** The candidates of one sentence the model accepts: the best role of each where its probability reaches that
  *  role's threshold (and `floor`), a filler the rules found where the probability of their role reaches its lower
  *  threshold; then per role the most probable of overlapping candidates. */
-function accepted(model: RoleModel, s: RoleSentence, features: number[][], floor: number): Accepted[] {
+function accepted(model: RoleModel, s: RoleSentence, features: { shared: number[]; candidates: number[][] }, floor: number): Accepted[] {
+  const shared = addWeights(model, features.shared, new Float64Array(ROLE_CLASSES.length));
   const probs = new Float64Array(ROLE_CLASSES.length);
   const out: Accepted[] = [];
   s.candidates.forEach((c, i) => {
-    classProbabilities(model, features[i]!, probs);
+    probs.set(shared);
+    softmax(addWeights(model, features.candidates[i]!, probs));
     let best = 1;
     for (let k = 2; k < ROLE_CLASSES.length; k++) if (probs[k]! > probs[best]!) best = k;
     const ruled = s.ruled[i]!;

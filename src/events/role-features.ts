@@ -148,7 +148,8 @@ function relation(m: Mark, c: Candidate): number {
 
 const ARTICLES = new Set(['the', 'a', 'an']);
 
-/** The features of candidate `c` of sentence `s`; `stops` are the function words (data/learned-roles.json). */
+/** The features of candidate `c` of sentence `s` of its own (see also sentenceFeatures); `stops` are the function
+ *  words (data/learned-roles.json). */
 export function candidateFeatures(s: RoleSentence, c: Candidate, doc: RoleDocument, stops: Set<string>): number[] {
   const t = s.tokens;
   const word = (i: number) => (i < 0 || i >= t.length ? BOUNDARY : t[i]!.hash);
@@ -157,7 +158,7 @@ export function candidateFeatures(s: RoleSentence, c: Candidate, doc: RoleDocume
   const first = t[c.first]!.hash;
   const size = c.last - c.first + 1;
   // The candidate's own words and shape: whether it starts and ends where its chunk does says much of its bounds.
-  const f = [T.bias!, text, mix(T.head!, head.hash), mix(T.first!, first), mix(T.suffix!, hashString(head.lower.slice(-3), 0)), mix(T.size!, Math.min(size, 6)), mix(T.edge!, 2 * +c.atChunkStart + +c.atChunkEnd)];
+  const f = [text, mix(T.head!, head.hash), mix(T.first!, first), mix(T.suffix!, hashString(head.lower.slice(-3), 0)), mix(T.size!, Math.min(size, 6)), mix(T.edge!, 2 * +c.atChunkStart + +c.atChunkEnd)];
   if (c.joined) f.push(T.joined!);
   if (size > 1) f.push(mix(mix(T.firstHead!, first), head.hash));
   for (let i = c.first; i < c.last; i++) f.push(mix(T.word!, t[i]!.hash));
@@ -199,9 +200,16 @@ export function candidateFeatures(s: RoleSentence, c: Candidate, doc: RoleDocume
     const m = marks[c.last];
     if (m) f.push(mix(mix(T.cueAfterGap!, group), bucket(m.first - c.last - 1)), mix(T.cueAfter!, m.hash), mix(mix(T.cueAfterWords!, m.hash), between(t, c.last, m.first)));
   }
-  // The sentence, the article, and how often the article repeats the candidate and its head.
+  // How often the article repeats the candidate and its head.
+  f.push(mix(T.repeats!, bucket(doc.texts.get(text) ?? 0)), mix(T.headRepeats!, bucket(doc.words.get(head.hash) ?? 0)));
+  return f;
+}
+
+/** The features every candidate of sentence `s` shares (scored once per sentence): the incident types of the
+ *  sentence and of the one before, its position, and the cues of the whole article. */
+export function sentenceFeatures(s: RoleSentence, doc: RoleDocument): number[] {
+  const f = [T.bias!, mix(T.sentence!, bucket(s.index)), ...doc.shared];
   if (!s.types.length) f.push(s.previousTypes.length ? T.afterCue! : T.noCue!);
   for (const type of s.types) f.push(mix(T.type!, hashString(type, 0)));
-  f.push(...doc.shared, mix(T.sentence!, bucket(s.index)), mix(T.repeats!, bucket(doc.texts.get(text) ?? 0)), mix(T.headRepeats!, bucket(doc.words.get(head.hash) ?? 0)));
   return f;
 }

@@ -79,16 +79,25 @@ interface Header {
   scale: number;
 }
 
+/** Adds the class weights of the features to `scores`. */
+export function addWeights(model: RoleModel, features: readonly number[], scores: Float64Array): Float64Array {
+  for (const f of features) model.table.addTo(f, scores);
+  return scores;
+}
+
+/** Class scores to probabilities, in place. */
+export function softmax(scores: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (let c = 0; c < CLASSES; c++) max = Math.max(max, scores[c]!);
+  let sum = 0;
+  for (let c = 0; c < CLASSES; c++) sum += scores[c] = Math.exp(scores[c]! - max);
+  for (let c = 0; c < CLASSES; c++) scores[c]! /= sum;
+  return scores;
+}
+
 /** The class probabilities of one candidate (softmax over the summed weights of its features). */
 export function classProbabilities(model: RoleModel, features: readonly number[], out: Float64Array): Float64Array {
-  out.fill(0);
-  for (const f of features) model.table.addTo(f, out);
-  let max = -Infinity;
-  for (let c = 0; c < CLASSES; c++) max = Math.max(max, out[c]!);
-  let sum = 0;
-  for (let c = 0; c < CLASSES; c++) sum += out[c] = Math.exp(out[c]! - max);
-  for (let c = 0; c < CLASSES; c++) out[c]! /= sum;
-  return out;
+  return softmax(addWeights(model, features, out.fill(0)));
 }
 
 /** The file: a JSON header, the feature hashes (int32, in row order), then their weights (int8, one per class). */
