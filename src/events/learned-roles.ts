@@ -129,9 +129,9 @@ interface Accepted {
 }
 
 /** The candidates of one sentence the model accepts: the best role of each where its probability reaches that
- *  role's threshold (and `floor`), a filler the rules found where the probability of their role reaches its lower
+ *  role's threshold, a filler the rules found where the probability of their role reaches its lower
  *  threshold; then per role the most probable of overlapping candidates. */
-function accepted(model: RoleModel, s: RoleSentence, features: { shared: number[]; candidates: number[][] }, floor: number): Accepted[] {
+function accepted(model: RoleModel, s: RoleSentence, features: { shared: number[]; candidates: number[][] }): Accepted[] {
   const shared = addWeights(model, features.shared, new Float64Array(ROLE_CLASSES.length));
   const probs = new Float64Array(ROLE_CLASSES.length);
   const out: Accepted[] = [];
@@ -141,8 +141,8 @@ function accepted(model: RoleModel, s: RoleSentence, features: { shared: number[
     let best = 1;
     for (let k = 2; k < ROLE_CLASSES.length; k++) if (probs[k]! > probs[best]!) best = k;
     const ruled = s.ruled[i]!;
-    if (probs[best]! >= Math.max(model.thresholds[best]!, floor)) out.push({ candidate: c, role: ROLE_CLASSES[best]!, p: probs[best]! });
-    else if (ruled && probs[ruled]! >= Math.max(model.ruleThresholds[ruled]!, floor)) out.push({ candidate: c, role: ROLE_CLASSES[ruled]!, p: probs[ruled]! });
+    if (probs[best]! >= model.thresholds[best]!) out.push({ candidate: c, role: ROLE_CLASSES[best]!, p: probs[best]! });
+    else if (ruled && probs[ruled]! >= model.ruleThresholds[ruled]!) out.push({ candidate: c, role: ROLE_CLASSES[ruled]!, p: probs[ruled]! });
   });
   out.sort((a, b) => b.p - a.p || a.candidate.start - b.candidate.start);
   // Per role, the tokens a kept candidate covers.
@@ -177,24 +177,27 @@ function alongside<T extends Span>(first: T[], more: T[]): T[] {
 
 /**
  * The fillers of each reading. The model learned from text without capitals (MUC-4), where the rules, which lean
- * on the entity tagger, are weak: there it decides, giving the rules' fillers a lower threshold. In a sentence
- * written in mixed case the rules' fillers stand and the model adds only what it is confident of; in any case, so
- * does a perpetrator the rules found that the knowledge base knows as an armed group.
+ * on the entity tagger, are weak: there it decides, giving the rules' fillers a lower threshold, and a perpetrator
+ * the rules found that the knowledge base knows as an armed group stands whatever it says. A sentence written in
+ * mixed case, which the model never saw and nothing here measures it on, keeps the rules' fillers; an article
+ * written in mixed case throughout costs no classification at all.
  *
  * A perpetrator keeps the status and name the rules gave the same words; a new one is attributed (alleged in an
  * accusation), named by its entity or the long form of its acronym, and typed by the model's role (a person where
  * the entity is one).
  */
 export function learnedRoles(text: string, readings: SentenceReading[], model: RoleModel, lex: EventLexicon, acronyms: Acronyms): SentenceRoles[] {
+  const mixed = readings.map((r) => mixedCase(text.slice(r.sentence.start, r.sentence.end)));
+  if (mixed.every(Boolean)) return readings.map((r) => r.roles);
   const sentences = roleSentences(text, readings, lex);
   const features = featuresOf(sentences, lex);
   return readings.map((r, i) => {
-    const mixed = mixedCase(text.slice(r.sentence.start, r.sentence.end));
+    if (mixed[i]) return r.roles;
     const out: SentenceRoles = { perpetrators: [], weapons: [], targets: [], victims: [] };
     const at = (x: Span) => `${x.start}:${x.end}`;
     const entities = new Map(r.entities.map((e) => [at(e), e]));
     const ruled = new Map(r.roles.perpetrators.map((p) => [at(p), p]));
-    for (const { candidate: c, role } of accepted(model, sentences[i]!, features[i]!, mixed ? lex.mixedCaseMinProbability : 0)) {
+    for (const { candidate: c, role } of accepted(model, sentences[i]!, features[i]!)) {
       const entity = entities.get(at(c));
       const filler: RoleFiller = { text: text.slice(c.start, c.end), start: c.start, end: c.end, ...(entity?.id ? { id: entity.id } : {}) };
       if (role === 'target') out.targets.push(filler);
@@ -211,15 +214,7 @@ export function learnedRoles(text: string, readings: SentenceReading[], model: R
         });
       }
     }
-    if (!mixed) {
-      const known = r.roles.perpetrators.filter((p) => p.id && lex.knownPerpetratorKinds.has(getEntity(p.id)?.kind ?? ''));
-      return { ...out, perpetrators: alongside(known, out.perpetrators) };
-    }
-    return {
-      perpetrators: alongside(r.roles.perpetrators, out.perpetrators),
-      targets: alongside(r.roles.targets, out.targets),
-      victims: alongside(r.roles.victims, out.victims),
-      weapons: alongside(r.roles.weapons, out.weapons),
-    };
+    const known = r.roles.perpetrators.filter((p) => p.id && lex.knownPerpetratorKinds.has(getEntity(p.id)?.kind ?? ''));
+    return { ...out, perpetrators: alongside(known, out.perpetrators) };
   });
 }

@@ -99,8 +99,6 @@ export interface EventLexicon {
   timeCues: PhraseMatcher;
   /** Which runs of words the learned role classifier considers (data/learned-roles.json). */
   candidates: CandidateRules;
-  /** In a sentence written in mixed case, the probability from which the model adds a filler to the rules' ones. */
-  mixedCaseMinProbability: number;
   /** Knowledge-base kinds of perpetrators the rules found that stand whatever the model says (armed groups). */
   knownPerpetratorKinds: Set<string>;
 }
@@ -137,7 +135,7 @@ export function eventLexicon(): EventLexicon {
   }>('roles.json');
   const victimData = readData<{ titles: string[]; connectors: string[]; stops: string[]; minNameWords: number; maxNameWords: number; titleReach: number; cueReach: number; possessiveCues: string[] }>('victims.json');
   const times = readData<{ timeCues: string[] }>('dates.json');
-  const learned = readData<{ stops: string[]; maxWords: number; maxJoinedWords: number; mixedCaseMinProbability: number; knownPerpetratorKinds: string[] }>('learned-roles.json');
+  const learned = readData<{ stops: string[]; maxWords: number; maxJoinedWords: number; knownPerpetratorKinds: string[] }>('learned-roles.json');
   const words = readData<{ weapons: string[]; weaponSeizures: string[]; clauseWords: string[]; notWeaponAfter: string[]; targets: string[]; perpetratorDescriptions: string[]; maxTargetModifiers: number; maxWeaponModifiers: number; modifierStops: string[]; placeOnlyPrepositions: string[]; peopleAfterTarget: string[] }>('lexicon.json');
   const cueInfo = new Map<string, { type: IncidentType; weak: boolean }>();
   for (const group of cues) for (const p of group.phrases) if (!cueInfo.has(p)) cueInfo.set(p, { type: group.type, weak: group.weak === true });
@@ -189,7 +187,6 @@ export function eventLexicon(): EventLexicon {
     genericGroupWords: new Set(roles.genericGroupWords),
     placeHeads: new Set(roles.placeHeads),
     candidates: { stops: new Set(learned.stops), maxWords: learned.maxWords, maxJoinedWords: learned.maxJoinedWords },
-    mixedCaseMinProbability: learned.mixedCaseMinProbability,
     knownPerpetratorKinds: new Set(learned.knownPerpetratorKinds),
   };
   return cached;

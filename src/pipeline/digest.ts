@@ -8,7 +8,7 @@ import type { Annotations, Article } from '../types.js';
  * Bump when what a digest holds or how its mentions are extracted changes: a rebuild derives digests of another
  * version again from the stored annotations (and stores them).
  */
-export const DIGEST_VERSION = 1;
+export const DIGEST_VERSION = 2;
 
 export function digestOf(article: Article, annotations: Annotations): ArticleDigest {
   return {

@@ -42,12 +42,13 @@ test('in text without capitals the model decides: the sentence after the attack 
   assert.deepEqual(m!.weapons.map((w) => [w.text, w.start]), [['dynamite sticks', spanOf(text, 'dynamite sticks').start]]);
 });
 
-test('in mixed case the rules\' fillers stand, and the model adds only what it is confident of', () => {
+test('in mixed case the rules\' fillers stand alone', () => {
   const text = 'Terrorists attacked the electoral council offices this morning. Three unidentified men hurled dynamite sticks at the building.';
   const [m] = mentionsOf(text);
+  // The doers and the weapon the model reads in the next sentence of the lower-case text are not taken here.
   assert.deepEqual(m!.perpetrators.map((p) => p.text), ['Terrorists']);
   assert.deepEqual(m!.targets.map((t) => t.text), ['electoral council offices']);
-  assert.deepEqual(m!.weapons.map((w) => w.text), ['dynamite sticks']);
+  assert.deepEqual(m!.weapons.map((w) => w.text), []);
 });
 
 test('a known armed group the rules name stands in text without capitals, whatever the model says', () => {
