@@ -1,6 +1,7 @@
 // Whether two place names can denote the same incident location: same venue spelled differently, a town and its
 // region, or (with coordinates from the knowledge layer) two points close together.
 import { readFileSync } from 'node:fs';
+import { memoByString } from '../knowledge/normalize.js';
 import { packagePath } from '../paths.js';
 import type { Place } from '../types.js';
 
@@ -50,10 +51,12 @@ export function spellingKey(name: string): string {
     .trim();
 }
 
-function words(name: string): string[] {
+/** The words of a name that identify a place, administrative words set aside; kept per name, as incident
+ * resolution compares the same few names again and again. */
+const words = memoByString((name: string): readonly string[] => {
   const admin = placeRules().adminWords;
-  return spellingKey(name).split(' ').filter((w) => w && !admin.has(w));
-}
+  return Object.freeze(spellingKey(name).split(' ').filter((w) => w && !admin.has(w)));
+});
 
 function distanceKm(a: Place, b: Place): number {
   const rad = Math.PI / 180;
