@@ -27,43 +27,52 @@ export class PatternTrie {
   /** Pattern ending at this state, or -1. */
   private readonly output: Int32Array;
 
-  /** Builds the trie; pattern i is reported as `pattern: i`. Patterns that fold to nothing are ignored. */
+  /** Builds the trie; pattern i is reported as `pattern: i` (the first of patterns that fold alike). Patterns that
+   * fold to nothing are ignored. */
   constructor(patterns: readonly string[]) {
-    // Insert into a map-based trie first, then lay it out breadth-first in typed arrays.
-    const children: Array<Map<number, number>> = [new Map()];
-    const ends: number[] = [-1];
-    patterns.forEach((pattern, index) => {
-      const folded = foldCodes(pattern);
-      if (folded.length === 0) return;
-      let state = 0;
-      for (const c of folded) {
-        let next = children[state]!.get(c);
-        if (next === undefined) {
-          next = children.length;
-          children.push(new Map());
-          ends.push(-1);
-          children[state]!.set(c, next);
-        }
-        state = next;
-      }
-      if (ends[state] === -1) ends[state] = index;
+    // Sorted by folded form, the states at depth d are the distinct d-unit prefixes in sorted order, which is the
+    // breadth-first numbering, each state's children contiguous and in increasing order of unit. A sorted pattern
+    // starts new states below the prefix it shares with the one before it, so no intermediate trie is built.
+    const folded = patterns.map((p) => String.fromCharCode(...foldCodes(p)));
+    const order = folded
+      .map((_, i) => i)
+      .filter((i) => folded[i] !== '')
+      .sort((a, b) => (folded[a]! < folded[b]! ? -1 : folded[a]! > folded[b]! ? 1 : a - b));
+    const sorted = order.map((i) => folded[i]!);
+    const shared = new Int32Array(sorted.length);
+    let count = 1;
+    let depth = 0;
+    sorted.forEach((f, k) => {
+      const before = k > 0 ? sorted[k - 1]! : '';
+      let l = 0;
+      while (l < f.length && l < before.length && f.charCodeAt(l) === before.charCodeAt(l)) l++;
+      shared[k] = l;
+      count += f.length - l;
+      depth = Math.max(depth, f.length);
     });
-    const count = children.length;
-    this.firstChild = new Int32Array(count + 1);
     this.unit = new Uint16Array(count);
-    this.output = new Int32Array(count);
-    const order = [0]; // old state ids in breadth-first order; position = new id
-    for (let head = 0; head < order.length; head++) {
-      const old = order[head]!;
-      this.output[head] = ends[old]!;
-      this.firstChild[head] = order.length;
-      for (const [c, child] of [...children[old]!].sort((a, b) => a[0] - b[0])) {
-        this.unit[order.length] = c;
-        if (head === 0) this.rootNext[c] = order.length;
-        order.push(child);
+    this.output = new Int32Array(count).fill(-1);
+    const children = new Int32Array(count);
+    const at = new Int32Array(sorted.length); // each pattern's state at the previous depth (the root first)
+    let next = 1;
+    for (let d = 1; d <= depth; d++) {
+      let state = -1;
+      for (let k = 0; k < sorted.length; k++) {
+        const f = sorted[k]!;
+        if (f.length < d) continue;
+        if (state === -1 || shared[k]! < d) {
+          state = next++;
+          this.unit[state] = f.charCodeAt(d - 1);
+          children[at[k]!]++;
+          if (d === 1) this.rootNext[this.unit[state]!] = state;
+        }
+        at[k] = state;
+        if (f.length === d && this.output[state] === -1) this.output[state] = order[k]!;
       }
     }
-    this.firstChild[count] = count;
+    this.firstChild = new Int32Array(count + 1);
+    this.firstChild[0] = 1;
+    for (let s = 0; s < count; s++) this.firstChild[s + 1] = this.firstChild[s]! + children[s]!;
     for (let c = 0; c < 128; c++) {
       const first = this.rootNext[c]!;
       if (first < 0) continue;

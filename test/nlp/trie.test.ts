@@ -33,3 +33,12 @@ test('patterns fold as the text does; empty patterns and empty text are harmless
   assert.deepEqual(hits(trie, 'AL‑QAEDA'), [[2, 'AL‑QAEDA']]);
   assert.deepEqual(trie.search(''), []);
 });
+
+test('of patterns that fold alike the first is reported; a pattern that is a prefix of others is found with them', () => {
+  const trie = new PatternTrie(['Kabul airport', 'kabul', 'KABUL', 'kab', 'Kabul Airport']);
+  assert.deepEqual(hits(trie, 'near Kabul airport.'), [
+    [3, 'Kab'],
+    [1, 'Kabul'],
+    [0, 'Kabul airport'],
+  ]);
+});
