@@ -180,15 +180,16 @@ function alongside<T extends Span>(first: T[], more: T[]): T[] {
  * on the entity tagger, are weak: there it decides, giving the rules' fillers a lower threshold, and a perpetrator
  * the rules found that the knowledge base knows as an armed group stands whatever it says. A sentence written in
  * mixed case, which the model never saw and nothing here measures it on, keeps the rules' fillers; an article
- * written in mixed case throughout costs no classification at all.
+ * written in mixed case throughout costs no classification at all, and `model` is not even asked for.
  *
  * A perpetrator keeps the status and name the rules gave the same words; a new one is attributed (alleged in an
  * accusation), named by its entity or the long form of its acronym, and typed by the model's role (a person where
  * the entity is one).
  */
-export function learnedRoles(text: string, readings: SentenceReading[], model: RoleModel, lex: EventLexicon, acronyms: Acronyms): SentenceRoles[] {
+export function learnedRoles(text: string, readings: SentenceReading[], model: () => RoleModel, lex: EventLexicon, acronyms: Acronyms): SentenceRoles[] {
   const mixed = readings.map((r) => mixedCase(text.slice(r.sentence.start, r.sentence.end)));
   if (mixed.every(Boolean)) return readings.map((r) => r.roles);
+  const weights = model();
   const sentences = roleSentences(text, readings, lex);
   const features = featuresOf(sentences, lex);
   return readings.map((r, i) => {
@@ -197,7 +198,7 @@ export function learnedRoles(text: string, readings: SentenceReading[], model: R
     const at = (x: Span) => `${x.start}:${x.end}`;
     const entities = new Map(r.entities.map((e) => [at(e), e]));
     const ruled = new Map(r.roles.perpetrators.map((p) => [at(p), p]));
-    for (const { candidate: c, role } of accepted(model, sentences[i]!, features[i]!)) {
+    for (const { candidate: c, role } of accepted(weights, sentences[i]!, features[i]!)) {
       const entity = entities.get(at(c));
       const filler: RoleFiller = { text: text.slice(c.start, c.end), start: c.start, end: c.end, ...(entity?.id ? { id: entity.id } : {}) };
       if (role === 'target') out.targets.push(filler);

@@ -120,8 +120,9 @@ export function extractIncidentMentions(article: Article, annotations: Annotatio
   const knowledge = options.knowledge === undefined ? gazetteerPlaces() : options.knowledge ?? undefined;
   const text = article.text;
   const reading = readArticle(article, annotations, lex);
-  const model = options.roleModel === undefined ? roleModel() : options.roleModel;
-  const roles = model ? learnedRoles(text, reading.sentences, model, lex, reading.acronyms) : reading.sentences.map((r) => r.roles);
+  const given = options.roleModel;
+  const roles =
+    given === null ? reading.sentences.map((r) => r.roles) : learnedRoles(text, reading.sentences, given ? () => given : roleModel, lex, reading.acronyms);
   // The fillers of a sentence without cues belong to the incidents of the sentence before it.
   const cued: SentenceReading[] = [];
   reading.sentences.forEach((r, i) => {

@@ -140,6 +140,16 @@ function smallTownKey(small: SmallTowns, i: number): string {
   return small.text.slice(from, small.text.indexOf('\t', from));
 }
 
+/** GeoNames id -> line, from each line's second field (the rest of the line is not read). */
+function smallTownIds(small: SmallTowns): Map<number, number> {
+  const ids = new Map<number, number>();
+  for (let i = 0; i < small.starts.length - 1; i++) {
+    const from = small.text.indexOf('\t', small.starts[i]!) + 1;
+    ids.set(Number(small.text.slice(from, small.text.indexOf('\t', from))), i);
+  }
+  return ids;
+}
+
 function smallTown(small: SmallTowns, i: number): Town {
   let town = small.towns.get(i);
   if (!town) {
@@ -323,7 +333,7 @@ export function getPlace(id: string): KnownEntity | null {
   let town = townById.get(n);
   if (!town) {
     const small = loadSmallTowns();
-    small.byId ??= new Map(Array.from({ length: small.starts.length - 1 }, (_, i) => [Number(smallTownLine(small, i)[1]), i]));
+    small.byId ??= smallTownIds(small);
     const i = small.byId.get(n);
     if (i !== undefined) town = smallTown(small, i);
   }
