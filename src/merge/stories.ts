@@ -119,6 +119,9 @@ interface StoryState {
   members: Member[];
   /** Publication time (ms) of its newest article, if known. */
   latest: number | null;
+  /** Index keys it shares with the article being placed, valid in candidate pass `tallyPass` only. */
+  tally: number;
+  tallyPass: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -159,7 +162,7 @@ function centroid(members: Member[]): Centroids {
 }
 
 function emptyStory(id: string, created: number): StoryState {
-  return { id, created, members: [], centroid: emptyCentroids(), norms: null, normsAt: 0, latest: null };
+  return { id, created, members: [], centroid: emptyCentroids(), norms: null, normsAt: 0, latest: null, tally: 0, tallyPass: 0 };
 }
 
 function addMember(story: StoryState, member: Member): void {
@@ -177,6 +180,7 @@ export class StoryClusterer {
   /** Index key (2 x term id, or 2 x name id + 1) -> stories indexed by it, oldest first. */
   private readonly index = new Map<number, Set<StoryState>>();
   private arrivals = 0;
+  private tallyPass = 0;
 
   /**
    * `background` texts (earlier articles, a reference corpus) only prime the word statistics, so the first
@@ -452,10 +456,34 @@ export class StoryClusterer {
 
   /** Stories sharing index keys with the article, those sharing the most first, at most `maxCandidates`. */
   private candidates(keys: number[]): StoryState[] {
-    const shared = new Map<StoryState, number>();
-    // A story emptied by a merge may linger in the index until newer stories push it out.
-    for (const key of keys) for (const s of this.index.get(key) ?? []) if (s.members.length > 0) shared.set(s, (shared.get(s) ?? 0) + 1);
-    return [...shared.entries()].sort((a, b) => b[1] - a[1]).slice(0, this.params.maxCandidates).map(([s]) => s);
+    // Shared keys are tallied on the stories themselves (reset when first met in this pass), not in a map: with
+    // up to maxStoriesPerKey stories under each key, this runs a thousand times an article in a big stream.
+    const pass = ++this.tallyPass;
+    const met: StoryState[] = [];
+    for (const key of keys) {
+      for (const s of this.index.get(key) ?? []) {
+        // A story emptied by a merge may linger in the index until newer stories push it out.
+        if (s.members.length === 0) continue;
+        if (s.tallyPass !== pass) {
+          s.tallyPass = pass;
+          s.tally = 0;
+          met.push(s);
+        }
+        s.tally++;
+      }
+    }
+    // The stories sharing the most keys, ties in the order first met.
+    const best: StoryState[] = [];
+    const k = this.params.maxCandidates;
+    for (const s of met) {
+      let i = best.length;
+      while (i > 0 && best[i - 1]!.tally < s.tally) i--;
+      if (i >= k) continue;
+      best.splice(i, 0, s);
+      if (best.length > k) best.pop();
+    }
+    return best;
   }
+
 }
 
