@@ -1,7 +1,8 @@
 // Places: GeoNames cities of 1000+ people (data/towns.json and data/small-towns.tsv.gz), first-level regions
 // (data/admin1.json; all three built from npm packages by scripts/build-gazetteer.ts), countries, and an exonym
 // table (data/exonyms.json: Cologne -> Köln DE, Gaza -> the Gaza Strip). Same-named places are told apart by the
-// countries in context, then by kind and population. Generic words (compass points, "Centre") never name a town or region, whatever the gazetteer holds.
+// countries in context, then by kind and population. Generic words (compass points, "Centre") never name a town or
+// region, whatever the gazetteer holds.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { packagePath } from '../paths.js';
