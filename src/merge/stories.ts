@@ -484,6 +484,5 @@ export class StoryClusterer {
     }
     return best;
   }
-
 }
 
