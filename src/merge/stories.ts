@@ -485,4 +485,3 @@ export class StoryClusterer {
     return best;
   }
 }
-
