@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { defaultReadOptions, estimateCount } from '../src/ingest/index.js';
 import { analyze } from '../src/pipeline/analyze.js';
 import { openRepository } from '../src/store/open.js';
+import { tuneTiering } from '../src/pipeline/tiering.js';
 import { syntheticCorpusDir, writeSyntheticCorpus } from './synthetic.js';
 
 export interface AnalyzePoint {
@@ -34,6 +35,8 @@ const cpuMs = (): number => {
 };
 
 export async function benchAnalyze(count: number): Promise<AnalyzePoint> {
+  // The job as the CLI runs it: with its JIT tiering (set once per process, so earlier benchmarks of the run share it).
+  tuneTiering();
   const corpus = writeSyntheticCorpus(syntheticCorpusDir(count), count);
   const work = mkdtempSync(join(tmpdir(), 'sitrep-bench-analyze-'));
   const repo = await openRepository(join(work, 'bench.db'));

@@ -3,6 +3,7 @@ import { annotateCommand, entitiesCommand } from './commands/annotate.js';
 import { analyzeCommand, incidentCommand, incidentsCommand, storiesCommand } from './commands/incidents.js';
 import { extractCommand, ingestCommand } from './commands/ingest.js';
 import { articlesCommand, searchCommand, showCommand } from './commands/query.js';
+import { tuneTiering } from '../pipeline/tiering.js';
 import { parseCli, UsageError, type CliOptions } from './options.js';
 
 const HELP = `sitrep — a sourced, cross-checked situation picture from many news reports
@@ -69,6 +70,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw err;
 });
+
+// Every command is a batch job that ends: see tiering.ts.
+tuneTiering();
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,6 +1,8 @@
 // Dates in news text, resolved against the publication date: chrono-node plus refiners for the way news
 // writes dates (past-leaning weekdays, "last July", "early March", bare years, "four years earlier").
-import * as chrono from 'chrono-node';
+// English only: the package root also loads fifteen other locales (see extract/published.ts).
+import * as chrono from 'chrono-node/en';
+import type { ParsedComponents } from 'chrono-node';
 import type { DateMention, DatePrecision } from '../types.js';
 import { alternation, loadData } from './data.js';
 
@@ -300,7 +302,7 @@ function numberValue(word: string): number | null {
   return numberWords[lower] ?? null;
 }
 
-function componentPoint(c: chrono.ParsedComponents): Point {
+function componentPoint(c: ParsedComponents): Point {
   return { year: c.get('year')!, month: c.get('month')!, day: c.get('day')! };
 }
 
