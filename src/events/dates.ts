@@ -1,17 +1,21 @@
 // Event dates as day ranges, so dates of different precision ("2024", "2024-03", "2024-03-22") can be compared.
+import { memoByString } from '../knowledge/normalize.js';
 import type { DatePrecision } from '../types.js';
 
 const DAY_MS = 86_400_000;
 
-/** First and last day (days since 1970-01-01) covered by an ISO date value, or null when unreadable. */
-export function dayRange(value: string): [number, number] | null {
+/**
+ * First and last day (days since 1970-01-01) covered by an ISO date value, or null when unreadable. Kept per value
+ * (read-only): incident resolution compares the same few dates millions of times.
+ */
+export const dayRange = memoByString((value: string): readonly [number, number] | null => {
   const [from, to] = value.split('/');
   const a = bounds(from!);
   if (!a) return null;
   if (to === undefined) return a;
   const b = bounds(to);
   return b ? [a[0], b[1]] : null;
-}
+});
 
 function bounds(iso: string): [number, number] | null {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso.trim());

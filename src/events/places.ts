@@ -70,7 +70,7 @@ function distanceKm(a: Place, b: Place): number {
 function withKnowledge(p: Place, knowledge?: PlaceKnowledge): Place {
   const known = knowledge?.lookup(p.name);
   if (!known) return p;
-  return { ...p, ...(p.id ?? known.id ? { id: p.id ?? known.id } : {}), country: p.country ?? known.country, lat: p.lat ?? known.lat, lon: p.lon ?? known.lon };
+  return { name: p.name, id: p.id ?? known.id, country: p.country ?? known.country, lat: p.lat ?? known.lat, lon: p.lon ?? known.lon };
 }
 
 /**
@@ -107,7 +107,8 @@ export interface NamedPlace {
  */
 export function comparePlaces(a: NamedPlace[], b: NamedPlace[], knowledge?: PlaceKnowledge): 'match' | 'conflict' | 'unknown' {
   const venue = (p: NamedPlace) => p.entityType === 'FAC';
-  const asPlace = (p: NamedPlace): Place => ({ name: p.name, ...(p.id ? { id: p.id } : {}), country: null, lat: null, lon: null });
+  // One object shape, no spread: this runs for every pair of places incident resolution compares.
+  const asPlace = (p: NamedPlace): Place => ({ name: p.name, id: p.id || undefined, country: null, lat: null, lon: null });
   let comparable = false;
   for (const x of a) {
     for (const y of b) {
