@@ -50,6 +50,8 @@ interface Cluster {
   dates: Map<string, { value: string; precision: DatePrecision; n: number }>;
   /** Dates taken from the article context, used only when no sentence gives one. */
   contextDates: Map<string, { value: string; precision: DatePrecision; n: number }>;
+  /** clusterDate's answer until a date is added (every candidate check asks for it). */
+  date?: { value: string; precision: DatePrecision } | null;
 }
 
 // Enough places to recognise an incident by, few enough that comparing a mention with a cluster stays cheap.
@@ -64,11 +66,13 @@ function bestDate(counts: Cluster['dates']): { value: string; precision: DatePre
 }
 
 function clusterDate(c: Cluster): { value: string; precision: DatePrecision } | null {
-  return bestDate(c.dates) ?? bestDate(c.contextDates);
+  if (c.date === undefined) c.date = bestDate(c.dates) ?? bestDate(c.contextDates);
+  return c.date;
 }
 
 function addDate(c: Cluster, date: MentionDate | null): void {
   if (!date) return;
+  c.date = undefined;
   const table = date.from === 'sentence' ? c.dates : c.contextDates;
   const entry = table.get(date.value) ?? { value: date.value, precision: date.precision, n: 0 };
   entry.n++;
@@ -148,7 +152,7 @@ function bestCluster(m: IncidentMention, clusters: Cluster[], tolerance: Toleran
 }
 
 function newCluster(m: IncidentMention, seq: number): Cluster {
-  const c: Cluster = { family: familyOf(m.type), seq, mentions: [], places: [], placeKeys: new Set(), dates: new Map(), contextDates: new Map() };
+  const c: Cluster = { family: familyOf(m.type), seq, mentions: [], places: [], placeKeys: new Set(), dates: new Map(), contextDates: new Map(), date: undefined };
   add(c, m);
   return c;
 }

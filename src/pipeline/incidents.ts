@@ -3,6 +3,7 @@
 // `analyze` job adds the stored articles first, page by page (no page of texts outlives its turn), then each new
 // article as soon as it is stored, so story clustering overlaps the annotation work of the worker threads. An
 // article stored without a current digest has one derived from its annotations (and stored).
+import { gazetteerPlaces } from '../events/place-knowledge.js';
 import { resolveIncidents } from '../merge/incidents.js';
 import { StoryClusterer } from '../merge/stories.js';
 import type { ArticleDigest, DigestRow, Repository } from '../store/repository.js';
@@ -40,7 +41,18 @@ export class IncidentBuilder {
     this.articles.push({ id, published });
     // An article without annotations is clustered by its text alone (capitalised words stand in for names).
     this.clusterer.add({ id, title, text, published, source, entities: digest?.entities });
-    if (digest) for (const m of digest.mentions) this.mentions.push(m);
+    if (!digest) return;
+    const places = gazetteerPlaces();
+    for (const m of digest.mentions) {
+      this.mentions.push(m);
+      // Resolution looks every place up (cached per process): doing it as articles arrive, while the workers
+      // annotate, leaves less for the finish, when nothing else runs.
+      for (const p of m.places) {
+        const known = places.lookup(p.name);
+        const id = p.id ?? known?.id;
+        if (id) places.parents(id);
+      }
+    }
   }
 
   /** Adds every article in the store, page by page. */
