@@ -8,7 +8,7 @@ import { WorkerStages } from '../../src/pipeline/pool.js';
 function threadNices(): Map<number, number> {
   const out = new Map<number, number>();
   for (const tid of readdirSync('/proc/self/task')) {
-    // Fields after the parenthesised command name; nice is the 19th field of the line, the 17th after it.
+    // Nice is the line's 19th field: index 16 once the pid and the parenthesised name are cut off.
     const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     out.set(Number(tid), Number(fields[16]));
   }
